@@ -1,0 +1,151 @@
+package org.stancekit.actors;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds actor mentions in text with the lexicon. Immutable and thread-safe.
+ *
+ * <p>Rules: aliases and leaders' names match case-sensitively at word boundaries (so {@code US} never matches
+ * {@code us}); an alias starting with {@code the } also matches {@code The } at the start of a sentence; at each position
+ * the longest alias wins, scanning left to right without overlaps; a possessive ({@code China's}, {@code Russia’s},
+ * {@code Hamas'}) ends the mention before the apostrophe. A demonym counts only when an official noun follows
+ * ({@code Chinese President}, {@code Israeli officials}, {@code Russian forces}) and the mention then covers both words;
+ * "a Chinese restaurant" names no actor. {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases
+ * so that they block the shorter alias inside them, and then dropped. Runs in time linear in the text length times the
+ * longest alias.
+ */
+public final class MentionMatcher {
+    /** Nouns that turn a demonym into a mention of the state ("Chinese officials"). Matched case-insensitively. */
+    static final List<String> OFFICIAL_NOUNS = List.of(
+            "president", "prime minister", "premier", "chancellor", "government", "officials", "official",
+            "military", "army", "navy", "air force", "armed forces", "forces", "troops", "soldiers", "coast guard",
+            "foreign minister", "foreign ministry", "foreign office", "defence minister", "defense minister",
+            "defence ministry", "defense ministry", "ministry", "minister", "embassy", "ambassador", "envoy",
+            "diplomats", "diplomat", "authorities", "leader", "leaders", "leadership", "state media", "state television",
+            "state news agency", "negotiators", "delegation", "regime", "warplanes", "warships", "jets", "drones",
+            "missiles", "navy ships", "administration", "cabinet", "parliament", "lawmakers", "security forces",
+            "intelligence", "border guards", "spokesman", "spokeswoman", "spokesperson", "counterpart", "counterparts",
+            "king", "crown prince", "emir", "junta", "generals", "commanders", "president's", "top diplomat",
+            "central bank", "finance minister", "trade minister", "state", "side");
+
+    private static final int ALIAS = 0, DEMONYM = 1;
+
+    private record Entry(String actor, int type, boolean ignore) {}
+
+    private static final class Node {
+        final Map<Character, Node> next = new HashMap<>(4);
+        List<Entry> entries;
+    }
+
+    private final Node root = new Node();
+    private final Node nounRoot = new Node();
+
+    public MentionMatcher(ActorLexicon lexicon) {
+        for (Actor a : lexicon.actors()) {
+            boolean ignore = a.kind() == Actor.Kind.IGNORE;
+            for (String alias : a.aliases()) addAlias(alias, new Entry(a.id(), ALIAS, ignore));
+            for (String leader : a.leaders()) addAlias(leader, new Entry(a.id(), ALIAS, ignore));
+            for (String demonym : a.demonyms()) add(root, demonym, new Entry(a.id(), DEMONYM, ignore));
+        }
+        for (String noun : OFFICIAL_NOUNS) add(nounRoot, noun, new Entry(null, ALIAS, false));
+    }
+
+    private void addAlias(String alias, Entry e) {
+        add(root, alias, e);
+        if (alias.startsWith("the ")) add(root, "The " + alias.substring(4), e);
+    }
+
+    private static void add(Node root, String s, Entry e) {
+        Node n = root;
+        for (int i = 0; i < s.length(); i++) n = n.next.computeIfAbsent(s.charAt(i), c -> new Node());
+        if (n.entries == null) n.entries = new ArrayList<>(1);
+        if (!n.entries.contains(e)) n.entries.add(e);
+    }
+
+    /** All mentions in {@code text}, in order, without overlaps. */
+    public List<Mention> find(String text) {
+        List<Mention> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (i > 0 && isWordChar(text.charAt(i - 1)) || !canStart(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int matchEnd = -1;
+            Entry match = null;
+            Node node = root;
+            for (int j = i; j < n && node != null; j++) {
+                node = node.next.get(text.charAt(j));
+                if (node == null || node.entries == null) continue;
+                int end = j + 1;
+                if (end < n && isWordChar(text.charAt(end)) && isWordChar(text.charAt(j))) continue;
+                for (Entry e : node.entries) {
+                    int spanEnd = e.type == DEMONYM ? officialNounEnd(text, end, i) : end;
+                    if (spanEnd > matchEnd) {
+                        matchEnd = spanEnd;
+                        match = e;
+                    }
+                }
+            }
+            if (match == null) {
+                i++;
+                continue;
+            }
+            if (!match.ignore) out.add(new Mention(match.actor, i, matchEnd, text.substring(i, matchEnd)));
+            i = matchEnd;
+        }
+        return out;
+    }
+
+    /**
+     * Every occurrence of {@code words} in {@code text} at word boundaries, as mentions of {@code actor} (for training rows
+     * that say which words name the actor).
+     */
+    public static List<Mention> occurrences(String text, String words, String actor) {
+        List<Mention> out = new ArrayList<>();
+        if (words.isEmpty()) return out;
+        for (int i = text.indexOf(words); i >= 0; i = text.indexOf(words, i + 1)) {
+            int end = i + words.length();
+            boolean left = i == 0 || !isWordChar(text.charAt(i - 1)) || !isWordChar(words.charAt(0));
+            boolean right = end == text.length() || !isWordChar(text.charAt(end))
+                    || !isWordChar(words.charAt(words.length() - 1));
+            if (left && right) out.add(new Mention(actor, i, end, words));
+        }
+        return out;
+    }
+
+    /** Mentions grouped by actor id, in order of first mention. */
+    public Map<String, List<Mention>> findByActor(String text) {
+        Map<String, List<Mention>> map = new java.util.LinkedHashMap<>();
+        for (Mention m : find(text)) map.computeIfAbsent(m.actor(), k -> new ArrayList<>()).add(m);
+        return map;
+    }
+
+    /** The end of the official noun that follows a demonym ending at {@code from}, or -1 if none follows. */
+    private int officialNounEnd(String text, int from, int start) {
+        if (start > 0 && text.charAt(start - 1) == '-') return -1; // "pro-Russian", "anti-American"
+        int k = from;
+        int n = text.length();
+        if (k >= n || text.charAt(k) != ' ') return -1;
+        while (k < n && text.charAt(k) == ' ') k++;
+        Node node = nounRoot;
+        int best = -1;
+        for (int j = k; j < n && node != null; j++) {
+            node = node.next.get(Character.toLowerCase(text.charAt(j)));
+            if (node != null && node.entries != null && (j + 1 >= n || !isWordChar(text.charAt(j + 1)))) best = j + 1;
+        }
+        return best;
+    }
+
+    private static boolean canStart(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+}

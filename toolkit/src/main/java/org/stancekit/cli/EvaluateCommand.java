@@ -1,0 +1,97 @@
+package org.stancekit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.stancekit.BadInputException;
+import org.stancekit.data.LabelledData;
+import org.stancekit.data.SentimentExample;
+import org.stancekit.data.StanceExample;
+import org.stancekit.model.Classifier;
+import org.stancekit.model.StanceQuery;
+import org.stancekit.model.Task;
+import org.stancekit.score.Scorer;
+import org.stancekit.train.Evaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@Command(name = "evaluate", description = "Measure a model on a labelled CSV: per-class precision, recall, F1,"
+        + " macro-F1, accuracy and the confusion matrix.")
+final class EvaluateCommand extends BaseCommand {
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "Labelled CSV (repeatable).")
+    List<Path> data;
+    @Mixin
+    ModelOptions model;
+    @Option(names = "--task", description = "stance, sentiment or both (default: what the data and model both have).")
+    TaskOption task;
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+    @Mixin
+    ColumnOptions columns;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new BadInputException("--format " + format + ": use text or json");
+        }
+        Scorer scorer = model.scorer();
+        Set<Task> wanted = task == null ? scorer.bundle().tasks().keySet() : task.tasks();
+        for (Task t : wanted) {
+            if (!scorer.bundle().tasks().containsKey(t)) {
+                throw new BadInputException("the model has no " + t.key() + " model; use --task "
+                        + scorer.bundle().tasks().keySet().iterator().next().key());
+            }
+        }
+        LabelledData d = Data.read(data, columns, scorer.matcher(), wanted, this::warn);
+        Map<Task, Evaluation> results = new EnumMap<>(Task.class);
+        if (wanted.contains(Task.STANCE) && !d.stance().isEmpty()) {
+            Classifier<StanceQuery> c = scorer.bundle().stance().orElseThrow();
+            List<String> gold = new ArrayList<>(), pred = new ArrayList<>();
+            for (StanceExample e : d.stance()) {
+                check(c.labels(), e.label(), e.source(), columns.columns().stance());
+                gold.add(e.label());
+                pred.add(c.predict(e.query()).label());
+            }
+            results.put(Task.STANCE, Evaluation.of(c.labels(), gold, pred));
+        }
+        if (wanted.contains(Task.SENTIMENT) && !d.sentiment().isEmpty()) {
+            Classifier<String> c = scorer.bundle().sentiment().orElseThrow();
+            List<String> gold = new ArrayList<>(), pred = new ArrayList<>();
+            for (SentimentExample e : d.sentiment()) {
+                check(c.labels(), e.label(), e.source(), columns.columns().sentiment());
+                gold.add(e.label());
+                pred.add(c.predict(e.text()).label());
+            }
+            results.put(Task.SENTIMENT, Evaluation.of(c.labels(), gold, pred));
+        }
+        if (results.isEmpty()) throw new BadInputException("no labelled examples for " + wanted + " in " + data);
+        if (format.equals("json")) {
+            Map<String, Object> tasks = new LinkedHashMap<>();
+            results.forEach((t, e) -> tasks.put(t.key(), e.toMap()));
+            io.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(Map.of("tasks", tasks)));
+        } else {
+            results.forEach((t, e) -> {
+                io.out().println(t.key() + ":");
+                io.out().print(e.toText());
+                io.out().println();
+            });
+        }
+        return Main.EXIT_OK;
+    }
+
+    private static void check(List<String> labels, String label, String source, String column) {
+        if (!labels.contains(label)) {
+            throw new BadInputException(source + ", column '" + column + "': unknown label '" + label
+                    + "'; the model's labels are " + String.join(", ", labels));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.stancekit.cli;
+
+import org.stancekit.actors.ActorLexicon;
+import org.stancekit.score.Scorer;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code --model} and {@code --actors}, shared by the commands that use a trained model. */
+final class ModelOptions {
+    @Option(names = "--model", paramLabel = "DIR", description = "Model bundle directory (default: models/default).")
+    Path model;
+    @Option(names = "--actors", paramLabel = "FILE",
+            description = "Actor lexicon TSV to use instead of the one in the model bundle.")
+    Path actors;
+
+    Scorer scorer() {
+        Scorer s = model == null ? Scorer.loadDefault() : Scorer.load(model);
+        return actors == null ? s : s.withLexicon(ActorLexicon.load(actors));
+    }
+
+    Path modelDir() {
+        return model == null ? Scorer.defaultModelDir() : model;
+    }
+}

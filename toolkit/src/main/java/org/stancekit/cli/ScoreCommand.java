@@ -1,0 +1,107 @@
+package org.stancekit.cli;
+
+import org.stancekit.BadInputException;
+import org.stancekit.io.ArticleItem;
+import org.stancekit.io.ArticleReader;
+import org.stancekit.io.ResultWriter;
+import org.stancekit.io.ResultWriters;
+import org.stancekit.score.Scorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "score", description = {"Label every sentence of articles with sentiment and stance toward the actors"
+        + " it names.", "INPUT: a .txt file (one article), a .jsonl file ({\"id\",\"text\"} per line, optional title,"
+        + " date), a directory of those, or - for stdin (the default)."})
+final class ScoreCommand extends BaseCommand {
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Files, directories or - (stdin).")
+    List<String> inputs = new ArrayList<>();
+    @Mixin
+    ModelOptions model;
+    @Option(names = "--actor", paramLabel = "ID", description = "Only report stances toward this actor (repeatable).")
+    List<String> only = new ArrayList<>();
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv, jsonl or table (default: table on a terminal, csv otherwise).")
+    String format;
+    @Option(names = "--output", paramLabel = "FILE", description = "Write results here instead of stdout.")
+    Path output;
+    @Option(names = "--force", description = "Overwrite an existing --output file.")
+    boolean force;
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "Encoding of the inputs (default: UTF-8 if valid, else windows-1252 with a warning).")
+    String encoding;
+    @Option(names = "--fail-fast", description = "Stop at the first bad input instead of skipping it.")
+    boolean failFast;
+
+    @Override
+    public Integer call() throws IOException {
+        if (output != null && Files.exists(output) && !force) {
+            throw new BadInputException(output + ": already exists; use --force to overwrite it");
+        }
+        String fmt = format != null ? format : (output == null && System.console() != null ? "table" : "csv");
+        Scorer scorer = model.scorer();
+        for (String id : only) {
+            if (!scorer.bundle().lexicon().contains(id)) {
+                throw new BadInputException("--actor " + id + ": not an actor id of the lexicon (see 'stancekit actors')");
+            }
+        }
+        if (!only.isEmpty()) scorer = scorer.restrictTo(only);
+        Path tmp = null;
+        Writer out;
+        if (output == null) {
+            out = new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8));
+        } else {
+            Path parent = output.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            tmp = Files.createTempFile(parent, "." + output.getFileName(), ".tmp");
+            out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        }
+        int bad = 0, articles = 0;
+        boolean complete = false;
+        try (ArticleReader reader = ArticleReader.open(inputs, charset(encoding), this::warn, io.in());
+             ResultWriter writer = ResultWriters.create(fmt, out, output == null && System.console() != null)) {
+            while (reader.hasNext()) {
+                ArticleItem item = reader.next();
+                if (item.error() != null) {
+                    if (failFast) throw item.error();
+                    warn("skipped: " + item.error().getMessage());
+                    bad++;
+                    continue;
+                }
+                writer.write(scorer.score(item.article()));
+                articles++;
+            }
+            complete = true;
+        } finally {
+            if (output == null) {
+                out.flush();
+            } else {
+                out.close();
+                if (complete) {
+                    Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        }
+        if (bad > 0) {
+            note(articles + " article(s) scored, " + bad + " input(s) skipped");
+            return Main.EXIT_PARTIAL;
+        }
+        if (articles == 0) throw new BadInputException("no articles in the input");
+        return Main.EXIT_OK;
+    }
+
+}

@@ -1,0 +1,90 @@
+package org.stancekit.cli;
+
+import org.stancekit.BadInputException;
+import org.stancekit.actors.ActorLexicon;
+import org.stancekit.actors.MentionMatcher;
+import org.stancekit.data.LabelledData;
+import org.stancekit.model.FeatureConfig;
+import org.stancekit.model.Task;
+import org.stancekit.train.Evaluation;
+import org.stancekit.train.LinearParams;
+import org.stancekit.train.Trainer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "train", description = "Train a model bundle from labelled CSV files.")
+final class TrainCommand extends BaseCommand {
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+            description = "Labelled CSV (repeatable). Columns: text, actor, stance, sentiment; optional mention, id.")
+    List<Path> data;
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where to write the model bundle.")
+    Path output;
+    @Option(names = "--task", defaultValue = "both", description = "stance, sentiment or both (default: ${DEFAULT-VALUE}).")
+    TaskOption task;
+    @Option(names = "--backend", defaultValue = "linear", description = "Model backend: linear (default).")
+    String backend;
+    @ArgGroup(exclusive = true)
+    DevOptions dev;
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed for the dev split (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--lambda", defaultValue = "1.0", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
+    double lambda;
+    @Option(names = "--min-count", defaultValue = "2",
+            description = "Keep features seen in at least this many examples (default: ${DEFAULT-VALUE}).")
+    int minCount;
+    @Option(names = "--max-iterations", defaultValue = "500", description = "L-BFGS iterations (default: ${DEFAULT-VALUE}).")
+    int maxIterations;
+    @Option(names = "--actors", paramLabel = "FILE", description = "Actor lexicon TSV to build with (default: the shipped one).")
+    Path actors;
+    @Option(names = "--force", description = "Overwrite an existing output directory.")
+    boolean force;
+    @Mixin
+    ColumnOptions columns;
+
+    static final class DevOptions {
+        @Option(names = "--dev", paramLabel = "FILE.csv", description = "Labelled CSV to use as dev set.")
+        Path file;
+        @Option(names = "--dev-split", paramLabel = "FRACTION",
+                description = "Hold out this fraction of the training data as dev (default: 0.1; 0 = none).")
+        Double split;
+    }
+
+    @Override
+    public Integer call() {
+        if (!backend.equals("linear")) {
+            throw new BadInputException("--backend " + backend + ": this version has the linear backend only");
+        }
+        if (Files.exists(output) && !force) {
+            throw new BadInputException(output + ": already exists; use --force to overwrite it");
+        }
+        double split = dev != null && dev.split != null ? dev.split : 0.1;
+        if (split < 0 || split >= 1) throw new BadInputException("--dev-split must be in [0, 1), got " + split);
+        if (lambda <= 0 || minCount < 1 || maxIterations < 1) {
+            throw new BadInputException("--lambda must be > 0, --min-count and --max-iterations >= 1");
+        }
+        ActorLexicon lexicon = actors == null ? ActorLexicon.loadDefault() : ActorLexicon.load(actors);
+        MentionMatcher matcher = new MentionMatcher(lexicon);
+        LabelledData train = Data.read(data, columns, matcher, task.tasks(), this::warn);
+        LabelledData devData = dev != null && dev.file != null
+                ? Data.read(List.of(dev.file), columns, matcher, task.tasks(), this::warn) : null;
+        Trainer.Options options = new Trainer.Options(task.tasks(),
+                new LinearParams(lambda, minCount, 1e-5, maxIterations), FeatureConfig.defaults(), seed, split,
+                columns.asMap());
+        Trainer.Result result = Trainer.train(train, devData, lexicon, options, this::note);
+        result.bundle().save(output, force);
+        io.out().println("model written to " + output);
+        for (Map.Entry<Task, Evaluation> e : result.dev().entrySet()) {
+            io.out().println();
+            io.out().println("dev " + e.getKey().key() + ":");
+            io.out().print(e.getValue().toText());
+        }
+        return Main.EXIT_OK;
+    }
+}

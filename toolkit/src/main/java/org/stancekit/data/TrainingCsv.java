@@ -1,0 +1,241 @@
+package org.stancekit.data;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.stancekit.BadInputException;
+import org.stancekit.actors.Mention;
+import org.stancekit.actors.MentionMatcher;
+import org.stancekit.io.TextDecoding;
+import org.stancekit.model.StanceQuery;
+import org.stancekit.model.Task;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads a labelled CSV (header required, RFC 4180) into examples, validating as it goes: every problem is reported as
+ * one line naming the file, the row (the header is row 1, as in a spreadsheet) and the column.
+ *
+ * <p>A row gives a sentiment example when its sentiment cell is filled and one stance example per actor when its actor
+ * and stance cells are filled. Several actors in one row are separated by {@code |} in {@code actor}, {@code stance} and
+ * {@code mention}, aligned. Where the actor is named: {@code mention_start}/{@code mention_end} offsets if given, else
+ * every occurrence of the {@code mention} words, else what the lexicon finds for that actor, else nowhere (a target the
+ * text never names).
+ */
+public final class TrainingCsv {
+    private final Columns columns;
+    private final MentionMatcher matcher;
+    private final Charset encoding;
+    private final Consumer<String> warn;
+
+    public TrainingCsv(Columns columns, MentionMatcher matcher, Charset encoding, Consumer<String> warn) {
+        this.columns = columns;
+        this.matcher = matcher;
+        this.encoding = encoding;
+        this.warn = warn;
+    }
+
+    /** Reads {@code file} for the given tasks; a file must have the columns of at least one of them. */
+    public LabelledData read(Path file, Set<Task> tasks) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) throw new BadInputException(name + ": is a directory; give a CSV file");
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(name + ": no such file");
+        } catch (IOException e) {
+            throw new BadInputException(name + ": cannot read (" + e.getMessage() + ")");
+        }
+        String content = TextDecoding.decode(bytes, name, encoding, warn);
+        if (content.isBlank()) throw new BadInputException(name + ": empty file; expected a CSV with a header row");
+        DataFile provenance = null;
+        List<StanceExample> stance = new ArrayList<>();
+        List<SentimentExample> sentiment = new ArrayList<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(false).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
+                .setIgnoreEmptyLines(true).setTrim(false).get();
+        long rows = 0;
+        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            boolean hasText = header.containsKey(columns.text());
+            boolean stanceCols = header.containsKey(columns.actor()) && header.containsKey(columns.stance());
+            boolean sentimentCols = header.containsKey(columns.sentiment());
+            if (!hasText) throw missing(name, columns.text(), header.keySet(), "--text-column");
+            boolean doStance = tasks.contains(Task.STANCE) && stanceCols;
+            boolean doSentiment = tasks.contains(Task.SENTIMENT) && sentimentCols;
+            if (!doStance && !doSentiment) {
+                if (tasks.contains(Task.STANCE)) {
+                    String col = header.containsKey(columns.actor()) ? columns.stance() : columns.actor();
+                    throw missing(name, col, header.keySet(), col.equals(columns.actor()) ? "--actor-column"
+                            : "--stance-column");
+                }
+                throw missing(name, columns.sentiment(), header.keySet(), "--sentiment-column");
+            }
+            int width = header.size();
+            for (CSVRecord rec : parser) {
+                long row = rec.getRecordNumber() + 1;
+                rows++;
+                if (rec.size() != width) {
+                    if (rec.size() == 1 && rec.get(0).isBlank()) continue;
+                    throw BadInputException.at(name, row, null, "has " + rec.size() + " fields but the header has "
+                            + width + "; quote fields that contain commas");
+                }
+                String text = rec.get(columns.text());
+                if (text.isBlank()) throw BadInputException.at(name, row, columns.text(), "empty text");
+                String source = name + ", row " + row;
+                if (doSentiment) {
+                    String label = label(rec.get(columns.sentiment()));
+                    if (!label.isEmpty()) sentiment.add(new SentimentExample(text, label, source));
+                }
+                if (doStance) stance.addAll(stanceExamples(rec, header, text, name, row, source));
+            }
+        } catch (UncheckedIOException e) {
+            throw new BadInputException(name + ": malformed CSV (" + cause(e) + ")");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BadInputException(name + ": malformed CSV header (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new BadInputException(name + ": malformed CSV (" + e.getMessage() + ")");
+        }
+        if (rows == 0) throw new BadInputException(name + ": only a header, no data rows");
+        provenance = new DataFile(name, sha256(bytes), rows);
+        return new LabelledData(stance, sentiment, List.of(provenance));
+    }
+
+    private List<StanceExample> stanceExamples(CSVRecord rec, Map<String, Integer> header, String text, String file,
+                                               long row, String source) {
+        String actorCell = rec.get(columns.actor()).strip();
+        String stanceCell = rec.get(columns.stance()).strip();
+        if (actorCell.isEmpty() && stanceCell.isEmpty()) return List.of();
+        if (stanceCell.isEmpty()) return List.of(); // an actor without a label: nothing to learn
+        if (actorCell.isEmpty()) {
+            throw BadInputException.at(file, row, columns.actor(), "stance '" + stanceCell + "' given but no actor");
+        }
+        List<String> actors = split(actorCell), labels = split(stanceCell);
+        if (actors.size() != labels.size()) {
+            throw BadInputException.at(file, row, columns.stance(), actors.size() + " actors but " + labels.size()
+                    + " stance labels; separate aligned lists with |");
+        }
+        List<String> mentionWords = header.containsKey(columns.mention())
+                ? split(rec.get(columns.mention())) : List.of();
+        if (!mentionWords.isEmpty() && mentionWords.size() != actors.size()) {
+            throw BadInputException.at(file, row, columns.mention(), actors.size() + " actors but "
+                    + mentionWords.size() + " mentions; separate aligned lists with |");
+        }
+        int[] span = offsets(rec, header, text, file, row, actors.size());
+        List<List<Mention>> targets = new ArrayList<>();
+        for (int i = 0; i < actors.size(); i++) {
+            String actor = actors.get(i);
+            List<Mention> found;
+            if (span != null) {
+                found = List.of(new Mention(actor, span[0], span[1], text.substring(span[0], span[1])));
+            } else if (!mentionWords.isEmpty() && !mentionWords.get(i).isEmpty()) {
+                found = MentionMatcher.occurrences(text, mentionWords.get(i), actor);
+                if (found.isEmpty()) {
+                    throw BadInputException.at(file, row, columns.mention(), "'" + mentionWords.get(i)
+                            + "' does not occur in the text");
+                }
+            } else {
+                found = matcher.find(text).stream().filter(m -> m.actor().equals(actor)).toList();
+            }
+            targets.add(found);
+        }
+        List<Mention> lexicon = matcher.find(text);
+        List<StanceExample> out = new ArrayList<>(actors.size());
+        for (int i = 0; i < actors.size(); i++) {
+            String label = label(labels.get(i));
+            if (label.isEmpty()) {
+                throw BadInputException.at(file, row, columns.stance(), "empty stance label for actor '"
+                        + actors.get(i) + "'");
+            }
+            List<Mention> mine = targets.get(i);
+            List<Mention> others = new ArrayList<>();
+            for (int j = 0; j < actors.size(); j++) {
+                if (j != i) others.addAll(targets.get(j));
+            }
+            String actor = actors.get(i);
+            for (Mention m : lexicon) {
+                if (!m.actor().equals(actor) && !overlaps(m, mine) && !overlaps(m, others)) others.add(m);
+            }
+            others.removeIf(m -> overlaps(m, mine));
+            out.add(new StanceExample(new StanceQuery(text, actor, mine, others), label, source));
+        }
+        return out;
+    }
+
+    private int[] offsets(CSVRecord rec, Map<String, Integer> header, String text, String file, long row, int actors) {
+        if (!header.containsKey(columns.mentionStart()) || !header.containsKey(columns.mentionEnd())) return null;
+        String s = rec.get(columns.mentionStart()).strip(), e = rec.get(columns.mentionEnd()).strip();
+        if (s.isEmpty() && e.isEmpty()) return null;
+        if (actors != 1) {
+            throw BadInputException.at(file, row, columns.mentionStart(), "offsets need exactly one actor per row");
+        }
+        int start = integer(s, file, row, columns.mentionStart()), end = integer(e, file, row, columns.mentionEnd());
+        if (start < 0 || end <= start || end > text.length()) {
+            throw BadInputException.at(file, row, columns.mentionStart(), "span " + start + ".." + end
+                    + " is outside the text (length " + text.length() + ")");
+        }
+        return new int[] {start, end};
+    }
+
+    private static int integer(String s, String file, long row, String column) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException ex) {
+            throw BadInputException.at(file, row, column, "'" + s + "' is not a whole number");
+        }
+    }
+
+    private static boolean overlaps(Mention m, List<Mention> list) {
+        for (Mention o : list) {
+            if (m.start() < o.end() && o.start() < m.end()) return true;
+        }
+        return false;
+    }
+
+    private static List<String> split(String cell) {
+        if (cell.isBlank()) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String p : cell.split("\\|", -1)) out.add(p.strip());
+        return out;
+    }
+
+    /** Labels are compared lower-case and trimmed. */
+    public static String label(String s) {
+        return s.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static BadInputException missing(String file, String column, Set<String> found, String option) {
+        return BadInputException.at(file, 1, column, "missing required column (the header has: "
+                + String.join(", ", found) + "); rename it or use " + option);
+    }
+
+    private static String cause(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null) c = c.getCause();
+        return c.getMessage();
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.stancekit.model;
+
+import org.stancekit.ModelFormatException;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A multinomial logistic (maximum-entropy) model over sparse binary features: one weight per (label, feature) and a
+ * bias per label; prediction is a sparse dot product and a softmax, divided by a temperature fitted for calibration.
+ * Immutable and thread-safe. Weights are held as 32-bit floats, exactly as stored, so a saved and reloaded model gives
+ * bit-identical probabilities.
+ *
+ * <p>Stored in its own plain format (no Java serialization): {@code features.txt.gz}, one feature name per line (the
+ * line number is the feature index), and {@code weights.bin}: magic {@code SKLW}, format version, label count k,
+ * feature count p, then k×p weights and k biases as big-endian float32.
+ */
+public final class LinearModel {
+    public static final String FEATURES_FILE = "features.txt.gz";
+    public static final String WEIGHTS_FILE = "weights.bin";
+    private static final int MAGIC = 0x534B4C57; // "SKLW"
+    private static final int FORMAT = 1;
+
+    private final List<String> labels;
+    private final String[] featureNames;
+    private final Map<String, Integer> index;
+    private final float[][] weights; // [label][feature]
+    private final float[] bias;
+    private final double temperature;
+
+    public LinearModel(List<String> labels, List<String> featureNames, float[][] weights, float[] bias,
+                       double temperature) {
+        this.labels = List.copyOf(labels);
+        this.featureNames = featureNames.toArray(String[]::new);
+        if (weights.length != labels.size() || bias.length != labels.size()) {
+            throw new IllegalArgumentException("weights for " + weights.length + " labels, expected " + labels.size());
+        }
+        for (float[] row : weights) {
+            if (row.length != this.featureNames.length) {
+                throw new IllegalArgumentException(row.length + " weights per label, expected " + featureNames.size());
+            }
+        }
+        this.weights = weights;
+        this.bias = bias;
+        this.temperature = temperature;
+        this.index = new HashMap<>(this.featureNames.length * 2);
+        for (int i = 0; i < this.featureNames.length; i++) index.put(this.featureNames[i], i);
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public int featureCount() {
+        return featureNames.length;
+    }
+
+    public double temperature() {
+        return temperature;
+    }
+
+    /** The same weights with another softmax temperature (calibration). */
+    public LinearModel withTemperature(double t) {
+        return new LinearModel(labels, Arrays.asList(featureNames), weights, bias, t);
+    }
+
+    /** Sorted distinct indices of the known features among {@code features}; unknown features are dropped. */
+    public int[] indices(List<String> features) {
+        int[] idx = new int[features.size()];
+        int n = 0;
+        for (String f : features) {
+            Integer i = index.get(f);
+            if (i != null) idx[n++] = i;
+        }
+        int[] out = Arrays.copyOf(idx, n);
+        Arrays.sort(out);
+        int m = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (i == 0 || out[i] != out[i - 1]) out[m++] = out[i];
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    /** Raw scores (before softmax) per label. */
+    public double[] scores(int[] indices) {
+        double[] s = new double[labels.size()];
+        for (int k = 0; k < s.length; k++) {
+            double z = bias[k];
+            float[] w = weights[k];
+            for (int i : indices) z += w[i];
+            s[k] = z;
+        }
+        return s;
+    }
+
+    public double[] probabilities(List<String> features) {
+        return softmax(scores(indices(features)), temperature);
+    }
+
+    public Prediction predict(List<String> features) {
+        return Prediction.of(labels, probabilities(features));
+    }
+
+    /** Per feature, its weight for {@code label} minus the mean weight over labels: what pushed toward that label. */
+    public Map<String, Double> contributions(List<String> features, String label) {
+        int k = labels.indexOf(label);
+        Map<String, Double> out = new HashMap<>();
+        for (int i : indices(features)) {
+            double mean = 0;
+            for (float[] w : weights) mean += w[i];
+            mean /= weights.length;
+            out.put(featureNames[i], (weights[k][i] - mean) / temperature);
+        }
+        return out;
+    }
+
+    static double[] softmax(double[] s, double temperature) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : s) max = Math.max(max, v);
+        double sum = 0;
+        double[] p = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            p[i] = Math.exp((s[i] - max) / temperature);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) p[i] /= sum;
+        return p;
+    }
+
+    /** Writes {@link #FEATURES_FILE} and {@link #WEIGHTS_FILE} into {@code dir}. */
+    public void save(Path dir) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(FEATURES_FILE)));
+             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            for (String f : featureNames) {
+                w.write(f);
+                w.write('\n');
+            }
+        }
+        try (DataOutputStream out = new DataOutputStream(
+                new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(WEIGHTS_FILE)), 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(labels.size());
+            out.writeInt(featureNames.length);
+            for (float[] row : weights) {
+                for (float v : row) out.writeFloat(v);
+            }
+            for (float b : bias) out.writeFloat(b);
+        }
+    }
+
+    /** Reads a model saved by {@link #save}; labels and temperature come from {@code model.json}. */
+    public static LinearModel load(Path dir, List<String> labels, double temperature) {
+        List<String> names = new ArrayList<>();
+        Path featuresFile = dir.resolve(FEATURES_FILE);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(featuresFile));
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) names.add(line);
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException(featuresFile + ": missing from the model bundle");
+        } catch (IOException e) {
+            throw new ModelFormatException(featuresFile + ": unreadable (" + e.getMessage() + "); the bundle is corrupt");
+        }
+        Path weightsFile = dir.resolve(WEIGHTS_FILE);
+        try (DataInputStream in = new DataInputStream(
+                new java.io.BufferedInputStream(Files.newInputStream(weightsFile), 1 << 16))) {
+            if (in.readInt() != MAGIC) throw new ModelFormatException(weightsFile + ": not a StanceKit weights file");
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new ModelFormatException(weightsFile + ": weights format " + format + ", this StanceKit reads "
+                        + FORMAT);
+            }
+            int k = in.readInt(), p = in.readInt();
+            if (k != labels.size()) {
+                throw new ModelFormatException(weightsFile + ": weights for " + k + " labels but model.json lists "
+                        + labels.size());
+            }
+            if (p != names.size()) {
+                throw new ModelFormatException(weightsFile + ": weights for " + p + " features but " + FEATURES_FILE
+                        + " lists " + names.size());
+            }
+            float[][] w = new float[k][p];
+            for (float[] row : w) {
+                for (int i = 0; i < p; i++) row[i] = in.readFloat();
+            }
+            float[] b = new float[k];
+            for (int i = 0; i < k; i++) b[i] = in.readFloat();
+            if (in.read() != -1) throw new ModelFormatException(weightsFile + ": trailing bytes; the bundle is corrupt");
+            return new LinearModel(labels, names, w, b, temperature);
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException(weightsFile + ": missing from the model bundle");
+        } catch (EOFException e) {
+            throw new ModelFormatException(weightsFile + ": truncated; the bundle is corrupt");
+        } catch (IOException e) {
+            throw new ModelFormatException(weightsFile + ": unreadable (" + e.getMessage() + ")");
+        }
+    }
+}
