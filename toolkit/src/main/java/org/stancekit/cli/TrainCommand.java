@@ -43,6 +43,9 @@ final class TrainCommand extends BaseCommand {
     int maxIterations;
     @Option(names = "--actors", paramLabel = "FILE", description = "Actor lexicon TSV to build with (default: the shipped one).")
     Path actors;
+    @Option(names = "--bias-shift", description = "Shift label priors to maximise macro-F1 on the dev set"
+            + " (then the dev metrics are optimistic; measure on other data).")
+    boolean biasShift;
     @Option(names = "--force", description = "Overwrite an existing output directory.")
     boolean force;
     @Mixin
@@ -76,7 +79,7 @@ final class TrainCommand extends BaseCommand {
                 ? Data.read(List.of(dev.file), columns, matcher, task.tasks(), this::warn) : null;
         Trainer.Options options = new Trainer.Options(task.tasks(),
                 new LinearParams(lambda, minCount, 1e-5, maxIterations), FeatureConfig.defaults(), seed, split,
-                columns.asMap());
+                columns.asMap(), biasShift);
         Trainer.Result result = Trainer.train(train, devData, lexicon, options, this::note);
         result.bundle().save(output, force);
         io.out().println("model written to " + output);

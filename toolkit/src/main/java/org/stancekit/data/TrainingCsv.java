@@ -64,7 +64,6 @@ public final class TrainingCsv {
         }
         String content = TextDecoding.decode(bytes, name, encoding, warn);
         if (content.isBlank()) throw new BadInputException(name + ": empty file; expected a CSV with a header row");
-        DataFile provenance = null;
         List<StanceExample> stance = new ArrayList<>();
         List<SentimentExample> sentiment = new ArrayList<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -113,8 +112,7 @@ public final class TrainingCsv {
             throw new BadInputException(name + ": malformed CSV (" + e.getMessage() + ")");
         }
         if (rows == 0) throw new BadInputException(name + ": only a header, no data rows");
-        provenance = new DataFile(name, sha256(bytes), rows);
-        return new LabelledData(stance, sentiment, List.of(provenance));
+        return new LabelledData(stance, sentiment, List.of(new DataFile(name, sha256(bytes), rows)));
     }
 
     private List<StanceExample> stanceExamples(CSVRecord rec, Map<String, Integer> header, String text, String file,
@@ -137,12 +135,13 @@ public final class TrainingCsv {
             throw BadInputException.at(file, row, columns.mention(), actors.size() + " actors but "
                     + mentionWords.size() + " mentions; separate aligned lists with |");
         }
-        int[] span = offsets(rec, header, text, file, row, actors.size());
+        int[][] spans = offsets(rec, header, text, file, row, actors.size());
         List<List<Mention>> targets = new ArrayList<>();
         for (int i = 0; i < actors.size(); i++) {
             String actor = actors.get(i);
             List<Mention> found;
-            if (span != null) {
+            if (spans != null) {
+                int[] span = spans[i];
                 found = List.of(new Mention(actor, span[0], span[1], text.substring(span[0], span[1])));
             } else if (!mentionWords.isEmpty() && !mentionWords.get(i).isEmpty()) {
                 found = MentionMatcher.occurrences(text, mentionWords.get(i), actor);
@@ -178,19 +177,26 @@ public final class TrainingCsv {
         return out;
     }
 
-    private int[] offsets(CSVRecord rec, Map<String, Integer> header, String text, String file, long row, int actors) {
+    /** Per actor its {@code [start, end)} from the offset columns (aligned {@code |} lists), or null without them. */
+    private int[][] offsets(CSVRecord rec, Map<String, Integer> header, String text, String file, long row, int actors) {
         if (!header.containsKey(columns.mentionStart()) || !header.containsKey(columns.mentionEnd())) return null;
-        String s = rec.get(columns.mentionStart()).strip(), e = rec.get(columns.mentionEnd()).strip();
+        List<String> s = split(rec.get(columns.mentionStart())), e = split(rec.get(columns.mentionEnd()));
         if (s.isEmpty() && e.isEmpty()) return null;
-        if (actors != 1) {
-            throw BadInputException.at(file, row, columns.mentionStart(), "offsets need exactly one actor per row");
+        if (s.size() != actors || e.size() != actors) {
+            throw BadInputException.at(file, row, columns.mentionStart(), actors + " actors but " + s.size()
+                    + " start and " + e.size() + " end offsets; give one of each per actor, separated by |");
         }
-        int start = integer(s, file, row, columns.mentionStart()), end = integer(e, file, row, columns.mentionEnd());
-        if (start < 0 || end <= start || end > text.length()) {
-            throw BadInputException.at(file, row, columns.mentionStart(), "span " + start + ".." + end
-                    + " is outside the text (length " + text.length() + ")");
+        int[][] spans = new int[actors][];
+        for (int i = 0; i < actors; i++) {
+            int start = integer(s.get(i), file, row, columns.mentionStart());
+            int end = integer(e.get(i), file, row, columns.mentionEnd());
+            if (start < 0 || end <= start || end > text.length()) {
+                throw BadInputException.at(file, row, columns.mentionStart(), "span " + start + ".." + end
+                        + " is outside the text (length " + text.length() + ")");
+            }
+            spans[i] = new int[] {start, end};
         }
-        return new int[] {start, end};
+        return spans;
     }
 
     private static int integer(String s, String file, long row, String column) {

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +71,10 @@ public final class Importers {
     /**
      * NewsMTSC (Hamborg &amp; Donnay 2021) JSONL: one sentence per line,
      * {@code {"primary_gid", "sentence_normalized", "targets": [{"Input.gid", "from", "to", "mention", "polarity"}]}}.
-     * Writes one row per target: id = the target's {@code Input.gid}, text = the sentence, actor and mention = the
-     * mention text, its span, and the stance from the polarity (2.0 against, 4.0 neutral, 6.0 favor). A span that
+     * Writes one row per sentence with all its targets, aligned and separated by {@code |} (so each target's features
+     * know where the other targets are): id = {@code primary_gid}, text = the sentence, actor and mention = the mention
+     * texts, {@code mention_start}/{@code mention_end} their spans, and the stances from the polarities (2.0 against,
+     * 4.0 neutral, 6.0 favor). A span that
      * does not hold the mention is repaired from the nearest occurrence of the mention, with a warning. Sentences
      * without targets are counted as skipped.
      */
@@ -111,6 +114,8 @@ public final class Importers {
                         throw jsonError(file, lineNo, "targets", "expected an array, found "
                                 + ArticleReader.describe(targets));
                     }
+                    List<String> names = new ArrayList<>(), starts = new ArrayList<>(), ends = new ArrayList<>(),
+                            stances = new ArrayList<>();
                     for (int i = 0; i < targets.size(); i++) {
                         String field = "targets[" + i + "]";
                         JsonNode t = targets.get(i);
@@ -118,18 +123,23 @@ public final class Importers {
                             throw jsonError(file, lineNo, field, "expected an object, found "
                                     + ArticleReader.describe(t));
                         }
-                        String gid = requireString(t, "Input.gid", file, lineNo, field + ".Input.gid");
+                        requireString(t, "Input.gid", file, lineNo, field + ".Input.gid");
                         String mention = requireString(t, "mention", file, lineNo, field + ".mention");
                         int from = requireInt(t, "from", file, lineNo, field + ".from");
                         int to = requireInt(t, "to", file, lineNo, field + ".to");
                         String stance = newsMtscStance(t.get("polarity"), file, lineNo, field + ".polarity");
                         int[] span = locate(text, mention, from, to, file, lineNo, field, w);
-                        // '|' separates several actors in one row of our CSV; NewsMTSC names never need it
-                        String name = mention.replace('|', '/').strip();
-                        printer.printRecord(gid, text, name, name, span[0], span[1], stance);
+                        // '|' separates the targets of one row in our CSV; NewsMTSC names never need it
+                        names.add(mention.replace('|', '/').strip());
+                        starts.add(Integer.toString(span[0]));
+                        ends.add(Integer.toString(span[1]));
+                        stances.add(stance);
                         counts.merge(stance, 1L, Long::sum);
-                        rows++;
                     }
+                    String id = node.hasNonNull("primary_gid") ? node.get("primary_gid").asText() : file + ":" + lineNo;
+                    printer.printRecord(id, text, String.join("|", names), String.join("|", names),
+                            String.join("|", starts), String.join("|", ends), String.join("|", stances));
+                    rows++;
                 }
             }
             return new ImportReport(rows, skipped, counts);

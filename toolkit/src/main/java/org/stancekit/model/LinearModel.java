@@ -83,6 +83,13 @@ public final class LinearModel {
         return new LinearModel(labels, Arrays.asList(featureNames), weights, bias, t);
     }
 
+    /** The same weights with {@code delta[k]} added to the bias of label k (a prior shift chosen on dev data). */
+    public LinearModel withBiasShift(double[] delta) {
+        float[] b = bias.clone();
+        for (int k = 0; k < b.length; k++) b[k] = (float) (b[k] + delta[k]);
+        return new LinearModel(labels, Arrays.asList(featureNames), weights, b, temperature);
+    }
+
     /** Sorted distinct indices of the known features among {@code features}; unknown features are dropped. */
     public int[] indices(List<String> features) {
         int[] idx = new int[features.size()];
@@ -151,7 +158,8 @@ public final class LinearModel {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(FEATURES_FILE)));
              BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             for (String f : featureNames) {
-                w.write(f);
+                // one name per line: a line break inside a name would shift every index after it
+                w.write(f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0 ? f.replace('\n', ' ').replace('\r', ' ') : f);
                 w.write('\n');
             }
         }

@@ -39,8 +39,8 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
             if (firstWord(v, t)) f.add("t=first");
             if (t > 0 && v.words.get(t - 1).equals("by")) f.add("t=by");
             for (int d = 1; d <= w; d++) {
-                window(v, f, t - d, "L", d);
-                window(v, f, t + d, "R", d);
+                window(v, f, t - d, "L", d, config.lexicon());
+                window(v, f, t + d, "R", d, config.lexicon());
             }
             if (config.bigrams()) {
                 if (t >= 2) f.add("LB=" + v.words.get(t - 2) + "_" + v.words.get(t - 1));
@@ -51,6 +51,8 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
                 for (int i = 0; i < v.size(); i++) {
                     if (i != t && v.clause.get(i) == c && !TokenView.isPunct(v.words.get(i))) {
                         f.add("C=" + v.marked(i));
+                        String b = config.lexicon() ? v.valence(i) : null;
+                        if (b != null) f.add("Clx=" + b + (i < t ? "<" : ">"));
                     }
                 }
                 for (int o : v.otherPositions) {
@@ -58,7 +60,10 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
                     String dir = t < o ? "TO=" : "OT=";
                     if (hi - lo <= 12) {
                         for (int i = lo + 1; i < hi; i++) {
-                            if (!TokenView.isPunct(v.words.get(i))) f.add(dir + v.marked(i));
+                            if (TokenView.isPunct(v.words.get(i))) continue;
+                            f.add(dir + v.marked(i));
+                            String b = config.lexicon() ? v.valence(i) : null;
+                            if (b != null) f.add(dir + "lx=" + b);
                         }
                     }
                 }
@@ -74,11 +79,16 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
         return true;
     }
 
-    private static void window(TokenView v, List<String> f, int i, String side, int d) {
+    private static void window(TokenView v, List<String> f, int i, String side, int d, boolean lexicon) {
         if (i < 0 || i >= v.size()) return;
         String word = v.marked(i);
         if (TokenView.isPunct(word)) return;
         f.add(side + "=" + word);
         if (d <= 2) f.add(side + d + "=" + word);
+        String b = lexicon ? v.valence(i) : null;
+        if (b != null) {
+            f.add(side + "lx=" + b);
+            if (d <= 3) f.add(side + "lx3=" + b);
+        }
     }
 }

@@ -75,6 +75,13 @@ final class TokenView {
 
     static String normalize(String token) {
         String w = token.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                w = w.replaceAll("[\\s\\p{Cntrl}]", "_"); // feature names are one line each in the bundle
+                break;
+            }
+        }
         boolean digits = false;
         StringBuilder sb = null;
         for (int i = 0; i < w.length(); i++) {
@@ -98,6 +105,13 @@ final class TokenView {
     /** The word with a {@code !} prefix when it is in a negation scope. */
     String marked(int i) {
         return negated.get(i) ? "!" + words.get(i) : words.get(i);
+    }
+
+    /** The word's prior valence bucket ({@code pos, neg, POS, NEG}), prefixed {@code !} when negated, or null. */
+    String valence(int i) {
+        String b = Valence.bucket(words.get(i));
+        if (b == null) return null;
+        return negated.get(i) ? "!" + b : b;
     }
 
     static boolean isPunct(String w) {

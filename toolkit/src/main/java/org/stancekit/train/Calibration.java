@@ -44,6 +44,51 @@ public final class Calibration {
         return s / scores.length;
     }
 
+    /**
+     * Per-label additive score offsets (label 0 fixed at 0) that maximise macro-F1 of arg-max predictions on held-out
+     * data: coordinate ascent over a grid in [-2, 2]. Corrects a label prior that differs between training data and the
+     * text the model will see, and the bias of maximum likelihood toward frequent labels.
+     */
+    public static double[] fitBiasShift(double[][] scores, int[] gold, int labels) {
+        double[] delta = new double[labels];
+        double best = macroF1(scores, gold, delta, labels);
+        for (int round = 0; round < 3; round++) {
+            for (int k = 1; k < labels; k++) {
+                double keep = delta[k];
+                for (int step = -20; step <= 20; step++) {
+                    double old = delta[k];
+                    delta[k] = step / 10.0;
+                    double f = macroF1(scores, gold, delta, labels);
+                    if (f > best + 1e-12) {
+                        best = f;
+                        keep = delta[k];
+                    }
+                    delta[k] = old;
+                }
+                delta[k] = keep;
+            }
+        }
+        return delta;
+    }
+
+    static double macroF1(double[][] scores, int[] gold, double[] delta, int labels) {
+        int[] tp = new int[labels], predicted = new int[labels], support = new int[labels];
+        for (int i = 0; i < scores.length; i++) {
+            int best = 0;
+            for (int k = 1; k < labels; k++) if (scores[i][k] + delta[k] > scores[i][best] + delta[best]) best = k;
+            predicted[best]++;
+            support[gold[i]]++;
+            if (best == gold[i]) tp[best]++;
+        }
+        double sum = 0;
+        for (int k = 0; k < labels; k++) {
+            double p = predicted[k] == 0 ? 0 : (double) tp[k] / predicted[k];
+            double r = support[k] == 0 ? 0 : (double) tp[k] / support[k];
+            sum += p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+        return sum / labels;
+    }
+
     /** Expected calibration error with {@code bins} equal-width confidence bins. */
     public static double ece(double[][] probabilities, int[] gold, int bins) {
         double[] conf = new double[bins], acc = new double[bins];

@@ -39,9 +39,9 @@ public final class Trainer {
      * @param columns  the CSV column mapping, recorded in the provenance
      */
     public record Options(Set<Task> tasks, LinearParams params, FeatureConfig features, long seed, double devSplit,
-                          Map<String, String> columns) {
+                          Map<String, String> columns, boolean biasShift) {
         public static Options defaults(Set<Task> tasks) {
-            return new Options(tasks, LinearParams.defaults(), FeatureConfig.defaults(), 42, 0.1, Map.of());
+            return new Options(tasks, LinearParams.defaults(), FeatureConfig.defaults(), 42, 0.1, Map.of(), false);
         }
     }
 
@@ -108,6 +108,12 @@ public final class Trainer {
             List<I> devInputs = usableDev.stream().map(input).toList();
             int[] y = LinearTrainer.indexOf(labels, usableDev.stream().map(label).toList());
             double[][] scores = LinearTrainer.scores(c, devInputs);
+            if (options.biasShift()) {
+                double[] delta = Calibration.fitBiasShift(scores, y, labels.size());
+                c = new LinearClassifier<>(featurizer, c.model().withBiasShift(delta));
+                scores = LinearTrainer.scores(c, devInputs);
+                progress.accept(task.key() + ": label bias shift chosen on dev " + java.util.Arrays.toString(delta));
+            }
             eceBefore = Calibration.ece(softmaxAll(scores, 1.0), y, 10);
             double t = Calibration.fitTemperature(scores, y);
             c = new LinearClassifier<>(featurizer, c.model().withTemperature(t));
@@ -147,6 +153,7 @@ public final class Trainer {
         hp.put("max_iterations", o.params().maxIterations());
         info.put("hyper_parameters", hp);
         info.put("seed", o.seed());
+        info.put("bias_shift_on_dev", o.biasShift());
         info.put("feature_config", o.features());
         info.put("training_data", files(train.files()));
         if (dev != null) {
