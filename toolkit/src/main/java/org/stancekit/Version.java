@@ -6,22 +6,26 @@ import java.util.Properties;
 
 /** The toolkit's version, from the build. */
 public final class Version {
-    private static final String VERSION = load();
+    private static final Properties BUILD = load();
 
     private Version() {}
 
     public static String get() {
-        return VERSION;
+        return BUILD.getProperty("version", "dev");
     }
 
-    private static String load() {
+    /** The version of a library we were built with ({@code smile}, {@code jackson}), from the build. */
+    public static String library(String name) {
+        return BUILD.getProperty(name, "unknown");
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in == null) return "dev";
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "dev");
+            if (in != null) p.load(in);
         } catch (IOException e) {
-            return "dev";
+            // no build information: versions read "dev"/"unknown"
         }
+        return p;
     }
 }

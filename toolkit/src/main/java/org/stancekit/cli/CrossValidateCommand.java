@@ -31,7 +31,7 @@ final class CrossValidateCommand extends BaseCommand {
     TaskOption task;
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the fold assignment (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--lambda", defaultValue = "1.0", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lambda", defaultValue = "3.0", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
     double lambda;
     @Option(names = "--min-count", defaultValue = "2", description = "Feature count cut-off (default: ${DEFAULT-VALUE}).")
     int minCount;

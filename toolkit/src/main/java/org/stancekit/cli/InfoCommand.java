@@ -33,6 +33,8 @@ final class InfoCommand extends BaseCommand {
         Map<String, Object> tasks = new LinkedHashMap<>();
         bundle.tasks().forEach((t, m) -> tasks.put(t.key(), m.info()));
         all.put("tasks", tasks);
+        Map<String, Object> evaluations = evaluations(dir);
+        if (!evaluations.isEmpty()) all.put("evaluations", evaluations);
         if (format.equals("json")) {
             io.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
             return Main.EXIT_OK;
@@ -51,7 +53,8 @@ final class InfoCommand extends BaseCommand {
             io.out().printf("  hyper-parameters: %s, seed %s%n", i.get("hyper_parameters"), i.get("seed"));
             io.out().printf("  examples: %s, trained in %s s%n", i.get("examples"), i.get("training_seconds"));
             for (Map<String, Object> f : (List<Map<String, Object>>) i.getOrDefault("training_data", List.of())) {
-                io.out().printf("  trained on: %s (%s rows, sha256 %s)%n", f.get("path"), f.get("rows"), f.get("sha256"));
+                io.out().printf("  trained on: %s (%s rows, %s examples, sha256 %s)%n", f.get("path"), f.get("rows"),
+                        f.get("examples"), f.get("sha256"));
             }
             Object dev = i.get("dev_data");
             io.out().printf("  dev data: %s%n", dev instanceof List<?> l ? l.stream()
@@ -62,12 +65,40 @@ final class InfoCommand extends BaseCommand {
                         ((Number) m.get("macro_f1")).doubleValue(), ((Number) m.get("accuracy")).doubleValue(),
                         m.get("n"), m.get("ece") instanceof Number n ? n.doubleValue() : Double.NaN);
             }
-            Object extra = i.get("evaluations");
-            if (extra instanceof Map<?, ?> ev) {
-                ev.forEach((k, v) -> io.out().printf("  %s: %s%n", k, v));
-            }
+            if (i.get("notes") != null) io.out().printf("  notes: %s%n", i.get("notes"));
             io.out().printf("  versions: %s%n", i.get("versions"));
         }
+        evaluations.forEach((name, v) -> {
+            io.out().println();
+            io.out().printf("evaluation %s:%n", name);
+            if (v instanceof Map<?, ?> m && m.get("tasks") instanceof Map<?, ?> ts) {
+                ts.forEach((t, r) -> {
+                    if (r instanceof Map<?, ?> rm && rm.get("macro_f1") instanceof Number f
+                            && rm.get("accuracy") instanceof Number a) {
+                        io.out().printf(Locale.ROOT, "  %s: macro-F1 %.4f, accuracy %.4f, n %s%n", t, f.doubleValue(),
+                                a.doubleValue(), rm.get("n"));
+                    }
+                });
+            }
+        });
         return Main.EXIT_OK;
+    }
+
+    /** {@code evaluation-NAME.json} files kept in the bundle directory (written by scripts/train-default-model). */
+    private static Map<String, Object> evaluations(Path dir) throws java.io.IOException {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("evaluation-") && name.endsWith(".json")) {
+                    try {
+                        out.put(name.substring(11, name.length() - 5), new ObjectMapper().readValue(f.toFile(), Map.class));
+                    } catch (java.io.IOException e) {
+                        out.put(name.substring(11, name.length() - 5), "unreadable: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

@@ -34,7 +34,7 @@ final class TrainCommand extends BaseCommand {
     DevOptions dev;
     @Option(names = "--seed", defaultValue = "42", description = "Random seed for the dev split (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--lambda", defaultValue = "1.0", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lambda", defaultValue = "3.0", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
     double lambda;
     @Option(names = "--min-count", defaultValue = "2",
             description = "Keep features seen in at least this many examples (default: ${DEFAULT-VALUE}).")
@@ -46,6 +46,9 @@ final class TrainCommand extends BaseCommand {
     @Option(names = "--bias-shift", description = "Shift label priors to maximise macro-F1 on the dev set"
             + " (then the dev metrics are optimistic; measure on other data).")
     boolean biasShift;
+    @Option(names = "--provenance", paramLabel = "KEY=VALUE",
+            description = "Record a note in model.json (repeatable), e.g. where the data came from and its licence.")
+    Map<String, String> notes = new java.util.LinkedHashMap<>();
     @Option(names = "--force", description = "Overwrite an existing output directory.")
     boolean force;
     @Mixin
@@ -79,7 +82,7 @@ final class TrainCommand extends BaseCommand {
                 ? Data.read(List.of(dev.file), columns, matcher, task.tasks(), this::warn) : null;
         Trainer.Options options = new Trainer.Options(task.tasks(),
                 new LinearParams(lambda, minCount, 1e-5, maxIterations), FeatureConfig.defaults(), seed, split,
-                columns.asMap(), biasShift);
+                columns.asMap(), biasShift, notes);
         Trainer.Result result = Trainer.train(train, devData, lexicon, options, this::note);
         result.bundle().save(output, force);
         io.out().println("model written to " + output);

@@ -112,7 +112,8 @@ public final class TrainingCsv {
             throw new BadInputException(name + ": malformed CSV (" + e.getMessage() + ")");
         }
         if (rows == 0) throw new BadInputException(name + ": only a header, no data rows");
-        return new LabelledData(stance, sentiment, List.of(new DataFile(name, sha256(bytes), rows)));
+        return new LabelledData(stance, sentiment, List.of(new DataFile(name, sha256(bytes), rows, stance.size(),
+                sentiment.size())));
     }
 
     private List<StanceExample> stanceExamples(CSVRecord rec, Map<String, Integer> header, String text, String file,

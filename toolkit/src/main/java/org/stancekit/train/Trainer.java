@@ -37,11 +37,20 @@ public final class Trainer {
     /**
      * @param devSplit fraction of the training data held out as dev when no dev data is given (0 = none)
      * @param columns  the CSV column mapping, recorded in the provenance
+     * @param biasShift shift label priors to maximise macro-F1 on dev (off by default)
+     * @param notes    free key/value provenance recorded as given (where the data came from, its licence...)
      */
     public record Options(Set<Task> tasks, LinearParams params, FeatureConfig features, long seed, double devSplit,
-                          Map<String, String> columns, boolean biasShift) {
+                          Map<String, String> columns, boolean biasShift, Map<String, String> notes) {
+        public Options {
+            tasks = Set.copyOf(tasks);
+            columns = Map.copyOf(columns);
+            notes = Map.copyOf(notes);
+        }
+
         public static Options defaults(Set<Task> tasks) {
-            return new Options(tasks, LinearParams.defaults(), FeatureConfig.defaults(), 42, 0.1, Map.of(), false);
+            return new Options(tasks, LinearParams.defaults(), FeatureConfig.defaults(), 42, 0.1, Map.of(), false,
+                    Map.of());
         }
     }
 
@@ -155,14 +164,15 @@ public final class Trainer {
         info.put("seed", o.seed());
         info.put("bias_shift_on_dev", o.biasShift());
         info.put("feature_config", o.features());
-        info.put("training_data", files(train.files()));
+        info.put("training_data", files(train.files(), task));
         if (dev != null) {
-            info.put("dev_data", files(dev.files()));
+            info.put("dev_data", files(dev.files(), task));
         } else {
             info.put("dev_data", o.devSplit() > 0 ? "a seeded " + o.devSplit() + " split of the training data (seed "
                     + o.seed() + ", grouped by sentence, stratified by label)" : "none");
         }
         if (!o.columns().isEmpty()) info.put("columns", new TreeMap<>(o.columns()));
+        if (!o.notes().isEmpty()) info.put("notes", new TreeMap<>(o.notes()));
         info.put("examples", Map.of("train", t.trainN, "dev", t.devN));
         info.put("train_label_counts", t.labelCounts);
         if (t.eval != null) {
@@ -174,34 +184,25 @@ public final class Trainer {
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("stancekit", Version.get());
         versions.put("java", System.getProperty("java.version"));
-        versions.put("smile", smileVersion());
+        versions.put("smile", Version.library("smile"));
         info.put("versions", versions);
         info.put("created", Instant.now().toString());
         info.put("training_seconds", Math.round(seconds * 10) / 10.0);
         return info;
     }
 
-    private static List<Map<String, Object>> files(List<DataFile> files) {
+    /** The files that gave examples for {@code task}. */
+    private static List<Map<String, Object>> files(List<DataFile> files, Task task) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (DataFile f : files) {
+            if (f.examples(task.key()) == 0) continue;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", f.path());
             m.put("sha256", f.sha256());
             m.put("rows", f.rows());
+            m.put("examples", f.examples(task.key()));
             out.add(m);
         }
         return out;
-    }
-
-    private static String smileVersion() {
-        try (java.io.InputStream in = smile.classification.Maxent.class
-                .getResourceAsStream("/META-INF/maven/com.github.haifengl/smile-core/pom.properties")) {
-            if (in == null) return "unknown";
-            java.util.Properties p = new java.util.Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 }
