@@ -5,6 +5,7 @@ import org.stancekit.io.ArticleItem;
 import org.stancekit.io.ArticleReader;
 import org.stancekit.io.ResultWriter;
 import org.stancekit.io.ResultWriters;
+import org.stancekit.score.ArticleResult;
 import org.stancekit.score.Scorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,9 +45,46 @@ final class ScoreCommand extends BaseCommand {
     String encoding;
     @Option(names = "--fail-fast", description = "Stop at the first bad input instead of skipping it.")
     boolean failFast;
+    @Option(names = "--threads", paramLabel = "N", description = "Score on N threads (default: the number of cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    private java.util.concurrent.ExecutorService pool;
+
+    /** Scores the good items of a batch (null for bad ones), in parallel when there are several threads. */
+    private List<ArticleResult> scoreBatch(Scorer scorer, List<ArticleItem> batch) {
+        if (threads == 1 || batch.size() == 1) {
+            List<ArticleResult> out = new ArrayList<>(batch.size());
+            for (ArticleItem item : batch) out.add(item.error() == null ? scorer.score(item.article()) : null);
+            return out;
+        }
+        if (pool == null) {
+            pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "stancekit-score");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        List<java.util.concurrent.Future<ArticleResult>> futures = new ArrayList<>(batch.size());
+        for (ArticleItem item : batch) {
+            futures.add(item.error() == null ? pool.submit(() -> scorer.score(item.article()))
+                    : java.util.concurrent.CompletableFuture.completedFuture(null));
+        }
+        List<ArticleResult> out = new ArrayList<>(batch.size());
+        try {
+            for (java.util.concurrent.Future<ArticleResult> f : futures) out.add(f.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+        return out;
+    }
 
     @Override
     public Integer call() throws IOException {
+        if (threads < 1) throw new BadInputException("--threads must be at least 1, got " + threads);
         if (output != null && Files.exists(output) && !force) {
             throw new BadInputException(output + ": already exists; use --force to overwrite it");
         }
@@ -72,19 +110,29 @@ final class ScoreCommand extends BaseCommand {
         boolean complete = false;
         try (ArticleReader reader = ArticleReader.open(inputs, charset(encoding), this::warn, io.in());
              ResultWriter writer = ResultWriters.create(fmt, out, output == null && System.console() != null)) {
+            // Articles are read in batches, scored on `threads` threads (the Scorer is thread-safe) and written in
+            // input order; memory holds one batch at most.
+            int batchSize = threads == 1 ? 1 : threads * 16;
+            List<ArticleItem> batch = new ArrayList<>(batchSize);
             while (reader.hasNext()) {
-                ArticleItem item = reader.next();
-                if (item.error() != null) {
-                    if (failFast) throw item.error();
-                    warn("skipped: " + item.error().getMessage());
-                    bad++;
-                    continue;
+                batch.clear();
+                while (batch.size() < batchSize && reader.hasNext()) batch.add(reader.next());
+                List<ArticleResult> results = scoreBatch(scorer, batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    ArticleItem item = batch.get(i);
+                    if (item.error() != null) {
+                        if (failFast) throw item.error();
+                        warn("skipped: " + item.error().getMessage());
+                        bad++;
+                        continue;
+                    }
+                    writer.write(results.get(i));
+                    articles++;
                 }
-                writer.write(scorer.score(item.article()));
-                articles++;
             }
             complete = true;
         } finally {
+            if (pool != null) pool.shutdownNow();
             if (output == null) {
                 out.flush();
             } else {
