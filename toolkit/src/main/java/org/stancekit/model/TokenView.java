@@ -1,6 +1,7 @@
 package org.stancekit.model;
 
 import org.stancekit.actors.Mention;
+import org.stancekit.text.Normalizer;
 import org.stancekit.text.Token;
 import org.stancekit.text.Tokenizer;
 
@@ -47,7 +48,7 @@ final class TokenView {
                 continue;
             }
             current = null;
-            String w = normalize(tok.text());
+            String w = normalize(Normalizer.normalize(tok.text())); // curly quotes, dashes -> ASCII
             if (w.equals("\"") || w.equals("``") || w.equals("''")) {
                 inQuote = !inQuote;
                 continue;
