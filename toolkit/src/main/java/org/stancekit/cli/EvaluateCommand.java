@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 @Command(name = "evaluate", description = "Measure a model on a labelled CSV: per-class precision, recall, F1,"
         + " macro-F1, accuracy and the confusion matrix.")
@@ -34,6 +35,9 @@ final class EvaluateCommand extends BaseCommand {
     TaskOption task;
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
+    @Option(names = "--by-actor", description = "Stance: also score each actor (target) on its own; JSON adds"
+            + " \"by_actor\": {actor: {the same metrics}} to the stance task.")
+    boolean byActor;
     @Mixin
     ColumnOptions columns;
 
@@ -52,15 +56,21 @@ final class EvaluateCommand extends BaseCommand {
         }
         LabelledData d = Data.read(data, columns, scorer.matcher(), wanted, this::warn);
         Map<Task, Evaluation> results = new EnumMap<>(Task.class);
+        Map<String, Evaluation> perActor = new TreeMap<>();
         if (wanted.contains(Task.STANCE) && !d.stance().isEmpty()) {
             Classifier<StanceQuery> c = scorer.bundle().stance().orElseThrow();
             List<String> gold = new ArrayList<>(), pred = new ArrayList<>();
+            Map<String, List<String>> goldBy = new TreeMap<>(), predBy = new TreeMap<>();
             for (StanceExample e : d.stance()) {
                 check(c.labels(), e.label(), e.source(), columns.columns().stance());
+                String p = c.predict(e.query()).label();
                 gold.add(e.label());
-                pred.add(c.predict(e.query()).label());
+                pred.add(p);
+                goldBy.computeIfAbsent(e.query().actor(), k -> new ArrayList<>()).add(e.label());
+                predBy.computeIfAbsent(e.query().actor(), k -> new ArrayList<>()).add(p);
             }
             results.put(Task.STANCE, Evaluation.of(c.labels(), gold, pred));
+            if (byActor) goldBy.forEach((a, g) -> perActor.put(a, Evaluation.of(c.labels(), g, predBy.get(a))));
         }
         if (wanted.contains(Task.SENTIMENT) && !d.sentiment().isEmpty()) {
             Classifier<String> c = scorer.bundle().sentiment().orElseThrow();
@@ -75,7 +85,15 @@ final class EvaluateCommand extends BaseCommand {
         if (results.isEmpty()) throw new BadInputException("no labelled examples for " + wanted + " in " + data);
         if (format.equals("json")) {
             Map<String, Object> tasks = new LinkedHashMap<>();
-            results.forEach((t, e) -> tasks.put(t.key(), e.toMap()));
+            results.forEach((t, e) -> {
+                Map<String, Object> m = new LinkedHashMap<>(e.toMap());
+                if (t == Task.STANCE && byActor) {
+                    Map<String, Object> by = new LinkedHashMap<>();
+                    perActor.forEach((a, ev) -> by.put(a, ev.toMap()));
+                    m.put("by_actor", by);
+                }
+                tasks.put(t.key(), m);
+            });
             io.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(Map.of("tasks", tasks)));
         } else {
@@ -83,6 +101,13 @@ final class EvaluateCommand extends BaseCommand {
                 io.out().println(t.key() + ":");
                 io.out().print(e.toText());
                 io.out().println();
+                if (t == Task.STANCE && byActor) {
+                    perActor.forEach((a, ev) -> {
+                        io.out().println(t.key() + ", actor " + a + ":");
+                        io.out().print(ev.toText());
+                        io.out().println();
+                    });
+                }
             });
         }
         return Main.EXIT_OK;

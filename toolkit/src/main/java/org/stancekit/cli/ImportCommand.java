@@ -1,5 +1,6 @@
 package org.stancekit.cli;
 
+import org.stancekit.BadInputException;
 import org.stancekit.io.Importers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,27 +10,47 @@ import java.nio.file.Path;
 
 @Command(name = "import", description = {"Convert a public dataset into StanceKit's training CSV.",
         "newsmtsc: NewsMTSC JSONL (polarity 2/4/6 -> against/neutral/favor, mention offsets kept).",
-        "semeval: SemEval-2016 Task 6 TSV (FAVOR/AGAINST/NONE -> favor/against/neutral; the target is the actor)."})
+        "semeval: SemEval-2016 Task 6 TSV (FAVOR/AGAINST/NONE -> favor/against/neutral; the target is the actor).",
+        "pstance: P-Stance CSV Tweet,Target,Stance (FAVOR/AGAINST/NONE -> favor/against/neutral; the target is the"
+                + " actor; --drop-none leaves NONE out, as the paper does).",
+        "fpb: Financial PhraseBank Sentences_*Agree.txt, sentence@label per line (ISO-8859-1 unless --encoding)"
+                + " -> text,sentiment.",
+        "sst: SST stsa.fine.* / stsa.binary.* files, '<label> <sentence>' per line -> text,sentiment with the"
+                + " dataset's own labels (very negative .. very positive; negative, positive)."})
 final class ImportCommand extends BaseCommand {
-    enum Format { newsmtsc, semeval }
+    enum Format { newsmtsc, semeval, pstance, fpb, sst }
 
-    @Parameters(index = "0", paramLabel = "FORMAT", description = "newsmtsc or semeval.")
+    enum SstLabels { fine, binary }
+
+    @Parameters(index = "0", paramLabel = "FORMAT", description = "newsmtsc, semeval, pstance, fpb or sst.")
     Format kind;
     @Parameters(index = "1", paramLabel = "IN", description = "The dataset file.")
     Path in;
     @Parameters(index = "2", paramLabel = "OUT.csv", description = "The CSV to write.")
     Path out;
     @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = "Encoding of IN (default: UTF-8 if valid, else windows-1252 with a warning).")
+            description = "Encoding of IN (default: UTF-8 if valid, else windows-1252 with a warning; fpb: ISO-8859-1).")
     String encoding;
+    @Option(names = "--drop-none", description = "pstance only: leave out the NONE rows (counted as skipped).")
+    boolean dropNone;
+    @Option(names = "--sst-labels", paramLabel = "fine|binary",
+            description = "sst only: the label set (default: from the file name, stsa.fine.* or stsa.binary.*).")
+    SstLabels sstLabels;
     @Option(names = "--force", description = "Overwrite an existing OUT.")
     boolean force;
 
     @Override
     public Integer call() {
-        Importers.ImportReport r = kind == Format.newsmtsc
-                ? Importers.importNewsMtsc(in, out, charset(encoding), force, this::warn)
-                : Importers.importSemEval(in, out, charset(encoding), force, this::warn);
+        if (dropNone && kind != Format.pstance) throw new BadInputException("--drop-none applies to pstance only");
+        if (sstLabels != null && kind != Format.sst) throw new BadInputException("--sst-labels applies to sst only");
+        Importers.ImportReport r = switch (kind) {
+            case newsmtsc -> Importers.importNewsMtsc(in, out, charset(encoding), force, this::warn);
+            case semeval -> Importers.importSemEval(in, out, charset(encoding), force, this::warn);
+            case pstance -> Importers.importPStance(in, out, charset(encoding), force, dropNone, this::warn);
+            case fpb -> Importers.importFinancialPhraseBank(in, out, charset(encoding), force, this::warn);
+            case sst -> Importers.importSst(in, out, charset(encoding), force, sstLabels == null ? null
+                    : sstLabels == SstLabels.fine ? Importers.SstLabels.FINE : Importers.SstLabels.BINARY, this::warn);
+        };
         io.out().printf("%s: %d rows written to %s (%d skipped); labels %s%n", kind, r.rows(), out, r.skipped(),
                 r.labelCounts());
         return Main.EXIT_OK;

@@ -51,6 +51,42 @@ public final class Importers {
     /** The columns of the official SemEval-2016 Task 6 files, in order ("Sentiment" optional). */
     static final List<String> SEMEVAL_COLUMNS = List.of("ID", "Target", "Tweet", "Stance", "Opinion towards",
             "Sentiment");
+    /** Columns of the CSV {@link #importPStance} writes. */
+    public static final List<String> PSTANCE_HEADER = List.of("text", "actor", "stance");
+    /** The columns of the P-Stance files ({@code raw_<split>_<target>.csv}). */
+    static final List<String> PSTANCE_COLUMNS = List.of("Tweet", "Target", "Stance");
+    /** Columns of the CSV {@link #importFinancialPhraseBank} and {@link #importSst} write. */
+    public static final List<String> SENTIMENT_HEADER = List.of("text", "sentiment");
+    /** Financial PhraseBank labels, in the order the import report counts them. */
+    static final List<String> FPB_LABELS = List.of("positive", "negative", "neutral");
+
+    /** The label sets of the SST sentence files ({@code <label> <sentence>} per line); the dataset's own labels. */
+    public enum SstLabels {
+        /** SST-5 ({@code stsa.fine.*}): 0..4. */
+        FINE(List.of("very negative", "negative", "neutral", "positive", "very positive")),
+        /** SST-2 ({@code stsa.binary.*}): 0..1. */
+        BINARY(List.of("negative", "positive"));
+
+        private final List<String> labels;
+
+        SstLabels(List<String> labels) {
+            this.labels = labels;
+        }
+
+        /** The label of each number, from 0. */
+        public List<String> labels() {
+            return labels;
+        }
+
+        /** From the file name: {@code stsa.fine.*} gives FINE, {@code stsa.binary.*} BINARY, anything else null. */
+        public static SstLabels fromFileName(Path file) {
+            Path name = file.getFileName();
+            String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+            boolean fine = n.contains("fine"), binary = n.contains("binary");
+            if (fine == binary) return null;
+            return fine ? FINE : BINARY;
+        }
+    }
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -60,7 +96,8 @@ public final class Importers {
 
     /**
      * What an import wrote: {@code rows} data rows, {@code skipped} input records that gave no row (a NewsMTSC
-     * sentence without targets), and how many rows have each stance label (favor, against, neutral, in that order).
+     * sentence without targets, a P-Stance NONE row dropped on request), and how many rows have each label (stance
+     * imports: favor, against, neutral, in that order; sentiment imports: the dataset's labels in its own order).
      */
     public record ImportReport(long rows, long skipped, Map<String, Long> labelCounts) {
         public ImportReport {
@@ -202,6 +239,156 @@ public final class Importers {
         });
     }
 
+    /**
+     * P-Stance (Li et al. 2021) CSV: comma-separated, RFC 4180 quoting, header {@code Tweet,Target,Stance}. Stance
+     * FAVOR/AGAINST/NONE becomes favor/against/neutral and the Target ({@code Donald Trump}, ...) the actor, a target
+     * the tweet need not name. Writes {@code text, actor, stance}. With {@code dropNone} the NONE rows are left out
+     * and counted as skipped: the paper's task is binary (FAVOR/AGAINST) and its loader drops them. Error messages
+     * name the line on which the bad record ends (one line per record in the official files).
+     */
+    public static ImportReport importPStance(Path in, Path out, Charset explicit, boolean force, boolean dropNone,
+                                             Consumer<String> warn) {
+        Consumer<String> w = warn != null ? warn : s -> { };
+        String file = in.toString();
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setIgnoreSurroundingSpaces(false)
+                .setTrim(false)
+                .setIgnoreEmptyLines(true)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true)
+                .get();
+        return writeAtomically(in, out, force, PSTANCE_HEADER, printer -> {
+            Map<String, Long> counts = newCounts();
+            long rows = 0;
+            long skipped = 0;
+            try (Reader reader = TextDecoding.open(in, explicit, w);
+                 CSVParser parser = parse(format, reader, file, PSTANCE_COLUMNS, "comma")) {
+                List<String> names = parser.getHeaderNames();
+                int tweet = column(names, "Tweet", file, true, PSTANCE_COLUMNS, "comma");
+                int target = column(names, "Target", file, true, PSTANCE_COLUMNS, "comma");
+                int stanceCol = column(names, "Stance", file, true, PSTANCE_COLUMNS, "comma");
+                int needed = Math.max(tweet, Math.max(target, stanceCol)) + 1;
+                for (CSVRecord r : iterate(parser, file)) {
+                    long lineNo = parser.getCurrentLineNumber();
+                    if (r.size() < needed) {
+                        throw new BadInputException(file + ", line " + lineNo + ": expected " + names.size()
+                                + " comma-separated columns, found " + r.size()
+                                + " (quote fields that contain commas)");
+                    }
+                    String text = nonEmpty(r.get(tweet), file, lineNo, names.get(tweet));
+                    String actor = nonEmpty(r.get(target), file, lineNo, names.get(target));
+                    String stance = semEvalStance(r.get(stanceCol), file, lineNo, names.get(stanceCol));
+                    if (dropNone && stance.equals("neutral")) {
+                        skipped++;
+                        continue;
+                    }
+                    printer.printRecord(text, actor, stance);
+                    counts.merge(stance, 1L, Long::sum);
+                    rows++;
+                }
+            }
+            return new ImportReport(rows, skipped, counts);
+        });
+    }
+
+    /**
+     * Financial PhraseBank (Malo et al. 2014) {@code Sentences_*Agree.txt}: one {@code sentence@label} per line, the
+     * label {@code positive}, {@code negative} or {@code neutral} after the <em>last</em> {@code @} (sentences may
+     * contain one). The release is ISO-8859-1, which is the default here ({@code explicit} overrides it); CRLF or LF.
+     * Writes {@code text, sentiment}; blank lines are skipped.
+     */
+    public static ImportReport importFinancialPhraseBank(Path in, Path out, Charset explicit, boolean force,
+                                                         Consumer<String> warn) {
+        Consumer<String> w = warn != null ? warn : s -> { };
+        String file = in.toString();
+        Charset charset = explicit != null ? explicit : StandardCharsets.ISO_8859_1;
+        return writeAtomically(in, out, force, SENTIMENT_HEADER, printer -> {
+            Map<String, Long> counts = labelCounts(FPB_LABELS);
+            long rows = 0;
+            try (BufferedReader reader = new BufferedReader(TextDecoding.open(in, charset, w), 64 * 1024)) {
+                long lineNo = 0;
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lineNo++;
+                    if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
+                    if (line.isBlank()) continue;
+                    String where = file + ", line " + lineNo;
+                    int at = line.lastIndexOf('@');
+                    if (at < 0) {
+                        throw new BadInputException(where + ": no '@' between the sentence and its label;"
+                                + " expected sentence@positive, sentence@negative or sentence@neutral");
+                    }
+                    String text = line.substring(0, at).strip();
+                    if (text.isEmpty()) throw BadInputException.at(where, 0, "sentence", "empty");
+                    String raw = line.substring(at + 1);
+                    String label = raw.strip().toLowerCase(Locale.ROOT);
+                    if (!FPB_LABELS.contains(label)) {
+                        throw BadInputException.at(where, 0, "label", "unknown label '" + ArticleReader.shorten(raw)
+                                + "'; expected positive, negative or neutral");
+                    }
+                    printer.printRecord(text, label);
+                    counts.merge(label, 1L, Long::sum);
+                    rows++;
+                }
+            }
+            return new ImportReport(rows, 0, counts);
+        });
+    }
+
+    /**
+     * Stanford Sentiment Treebank sentence files as preprocessed by Kim (2014) ({@code stsa.fine.*},
+     * {@code stsa.binary.*}): one {@code <label> <sentence>} per line, lower-cased and tokenised, UTF-8. The dataset's
+     * own labels are kept: SST-5 0..4 become {@code very negative, negative, neutral, positive, very positive}, SST-2
+     * 0..1 {@code negative, positive}. {@code labels} null means: from the file name ({@link SstLabels#fromFileName}).
+     * Writes {@code text, sentiment}; blank lines are skipped.
+     */
+    public static ImportReport importSst(Path in, Path out, Charset explicit, boolean force, SstLabels labels,
+                                         Consumer<String> warn) {
+        Consumer<String> w = warn != null ? warn : s -> { };
+        String file = in.toString();
+        SstLabels set = labels != null ? labels : SstLabels.fromFileName(in);
+        if (set == null) {
+            throw new BadInputException(file + ": cannot tell SST-5 from SST-2 by the file name (expected stsa.fine.*"
+                    + " or stsa.binary.*); say which with --sst-labels fine|binary");
+        }
+        List<String> names = set.labels();
+        return writeAtomically(in, out, force, SENTIMENT_HEADER, printer -> {
+            Map<String, Long> counts = labelCounts(names);
+            long rows = 0;
+            try (BufferedReader reader = new BufferedReader(TextDecoding.open(in, explicit, w), 64 * 1024)) {
+                long lineNo = 0;
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lineNo++;
+                    if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
+                    if (line.isBlank()) continue;
+                    String where = file + ", line " + lineNo;
+                    String trimmed = line.strip();
+                    int space = 0;
+                    while (space < trimmed.length() && !Character.isWhitespace(trimmed.charAt(space))) space++;
+                    String number = trimmed.substring(0, space);
+                    int value = -1;
+                    if (!number.isEmpty() && number.length() <= 2 && number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                        value = Integer.parseInt(number);
+                    }
+                    if (value < 0 || value >= names.size()) {
+                        throw BadInputException.at(where, 0, "label", "expected a label 0.." + (names.size() - 1)
+                                + " (" + (set == SstLabels.FINE ? "SST-5" : "SST-2") + ") followed by a space and the"
+                                + " sentence, found '" + ArticleReader.shorten(number) + "'");
+                    }
+                    String text = trimmed.substring(space).strip();
+                    if (text.isEmpty()) throw BadInputException.at(where, 0, "sentence", "empty");
+                    String label = names.get(value);
+                    printer.printRecord(text, label);
+                    counts.merge(label, 1L, Long::sum);
+                    rows++;
+                }
+            }
+            return new ImportReport(rows, 0, counts);
+        });
+    }
+
     // --------------------------------------------------------------------------------------------- NewsMTSC helpers
 
     private static String newsMtscStance(JsonNode p, String file, long line, String field) {
@@ -259,14 +446,20 @@ public final class Importers {
         return new BadInputException(sb.append(": ").append(what).toString());
     }
 
-    // ---------------------------------------------------------------------------------------------- SemEval helpers
+    // ------------------------------------------------------------------------------- SemEval and P-Stance helpers
 
     private static CSVParser parse(CSVFormat format, Reader reader, String file) throws IOException {
+        return parse(format, reader, file, SEMEVAL_COLUMNS, "tab");
+    }
+
+    /** {@code separator} names the delimiter in messages ("tab", "comma"). */
+    private static CSVParser parse(CSVFormat format, Reader reader, String file, List<String> expected,
+                                   String separator) throws IOException {
         try {
             CSVParser p = CSVParser.builder().setReader(reader).setFormat(format).get();
             if (p.getHeaderNames().isEmpty()) {
-                throw new BadInputException(file + ": empty file; expected a tab-separated header line with the"
-                        + " columns " + String.join(", ", SEMEVAL_COLUMNS));
+                throw new BadInputException(file + ": empty file; expected a " + separator + "-separated header line"
+                        + " with the columns " + String.join(", ", expected));
             }
             return p;
         } catch (IllegalArgumentException e) {
@@ -297,12 +490,18 @@ public final class Importers {
     }
 
     private static int column(List<String> names, String wanted, String file, boolean required) {
+        return column(names, wanted, file, required, SEMEVAL_COLUMNS, "tab");
+    }
+
+    private static int column(List<String> names, String wanted, String file, boolean required, List<String> expected,
+                              String separator) {
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i) != null && names.get(i).strip().equalsIgnoreCase(wanted)) return i;
         }
         if (!required) return -1;
         throw new BadInputException(file + ", line 1: missing column '" + wanted + "'; the header has "
-                + String.join(", ", names) + " (expected " + String.join(", ", SEMEVAL_COLUMNS) + ", tab-separated)");
+                + String.join(", ", names) + " (expected " + String.join(", ", expected) + ", " + separator
+                + "-separated)");
     }
 
     private static String nonEmpty(String v, String file, long line, String column) {
@@ -340,6 +539,12 @@ public final class Importers {
         m.put("favor", 0L);
         m.put("against", 0L);
         m.put("neutral", 0L);
+        return m;
+    }
+
+    private static Map<String, Long> labelCounts(List<String> labels) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String l : labels) m.put(l, 0L);
         return m;
     }
 
