@@ -14,8 +14,11 @@ import java.util.Map;
  * {@code Hamas'}) ends the mention before the apostrophe. A demonym counts only when an official noun follows
  * ({@code Chinese President}, {@code Israeli officials}, {@code Russian forces}) and the mention then covers both words;
  * "a Chinese restaurant" names no actor. {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases
- * so that they block the shorter alias inside them, and then dropped. Runs in time linear in the text length times the
- * longest alias.
+ * so that they block the shorter alias inside them, and then dropped. Any run of whitespace in the text (spaces,
+ * no-break spaces, tabs, line breaks) matches the single space of a phrase ("North Korea" with a no-break space,
+ * "Chinese officials" across a line break), and typographic apostrophes and hyphens (U+2018, U+2019, U+02BC, U+2010,
+ * U+2011) match their ASCII forms ("People’s Republic of China"); offsets and mention texts are those of the original
+ * text. Runs in time linear in the text length times the longest alias.
  */
 public final class MentionMatcher {
     /** Nouns that turn a demonym into a mention of the state ("Chinese officials"). Matched case-insensitively. */
@@ -60,7 +63,11 @@ public final class MentionMatcher {
 
     private static void add(Node root, String s, Entry e) {
         Node n = root;
-        for (int i = 0; i < s.length(); i++) n = n.next.computeIfAbsent(s.charAt(i), c -> new Node());
+        for (int i = 0; i < s.length(); i++) {
+            char c = fold(s.charAt(i));
+            if (c == ' ' && i > 0 && fold(s.charAt(i - 1)) == ' ') continue; // a run of spaces is one space
+            n = n.next.computeIfAbsent(c, k -> new Node());
+        }
         if (n.entries == null) n.entries = new ArrayList<>(1);
         if (!n.entries.contains(e)) n.entries.add(e);
     }
@@ -79,7 +86,9 @@ public final class MentionMatcher {
             Entry match = null;
             Node node = root;
             for (int j = i; j < n && node != null; j++) {
-                node = node.next.get(text.charAt(j));
+                char c = fold(text.charAt(j));
+                if (c == ' ') j = lastOfSpaceRun(text, j);
+                node = node.next.get(c);
                 if (node == null || node.entries == null) continue;
                 int end = j + 1;
                 if (end < n && isWordChar(text.charAt(end)) && isWordChar(text.charAt(j))) continue;
@@ -130,15 +139,34 @@ public final class MentionMatcher {
         if (start > 0 && text.charAt(start - 1) == '-') return -1; // "pro-Russian", "anti-American"
         int k = from;
         int n = text.length();
-        if (k >= n || text.charAt(k) != ' ') return -1;
-        while (k < n && text.charAt(k) == ' ') k++;
+        if (k >= n || fold(text.charAt(k)) != ' ') return -1;
+        k = lastOfSpaceRun(text, k) + 1;
         Node node = nounRoot;
         int best = -1;
         for (int j = k; j < n && node != null; j++) {
-            node = node.next.get(Character.toLowerCase(text.charAt(j)));
+            char c = fold(text.charAt(j));
+            if (c == ' ') j = lastOfSpaceRun(text, j);
+            node = node.next.get(Character.toLowerCase(c));
             if (node != null && node.entries != null && (j + 1 >= n || !isWordChar(text.charAt(j + 1)))) best = j + 1;
         }
         return best;
+    }
+
+    /** How a char is matched: whitespace as a space, typographic apostrophes and hyphens as ASCII. */
+    static char fold(char c) {
+        if (c == ' ') return c;
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) return ' ';
+        return switch (c) {
+            case '\u2018', '\u2019', '\u02BC' -> '\'';
+            case '\u2010', '\u2011' -> '-';
+            default -> c;
+        };
+    }
+
+    /** The index of the last char of the whitespace run that starts at {@code j}. */
+    private static int lastOfSpaceRun(String text, int j) {
+        while (j + 1 < text.length() && fold(text.charAt(j + 1)) == ' ') j++;
+        return j;
     }
 
     private static boolean canStart(char c) {

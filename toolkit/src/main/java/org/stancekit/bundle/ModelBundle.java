@@ -22,8 +22,6 @@ import org.stancekit.model.Task;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -164,7 +162,7 @@ public final class ModelBundle {
         }
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+        } catch (IOException e) { // any failure: put the previous bundle back where it was
             if (old != null) Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
             throw e;
         }

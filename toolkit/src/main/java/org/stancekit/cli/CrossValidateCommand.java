@@ -45,6 +45,9 @@ final class CrossValidateCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         if (folds < 2) throw new BadInputException("--folds must be at least 2, got " + folds);
+        if (!(lambda > 0 && Double.isFinite(lambda)) || minCount < 1) {
+            throw new BadInputException("--lambda must be > 0 and --min-count >= 1");
+        }
         if (!format.equals("text") && !format.equals("json")) {
             throw new BadInputException("--format " + format + ": use text or json");
         }

@@ -24,6 +24,9 @@ final class InfoCommand extends BaseCommand {
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() throws Exception {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new org.stancekit.BadInputException("--format " + format + ": use text or json");
+        }
         Path dir = model.modelDir();
         ModelBundle bundle = ModelBundle.load(dir);
         Map<String, Object> all = new LinkedHashMap<>();

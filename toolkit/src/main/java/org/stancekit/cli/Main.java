@@ -56,9 +56,10 @@ public final class Main implements Runnable {
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("stancekit: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help' for usage.");
+            // exit code 2 promises one line on stderr: the problem, then where to read the usage
+            String message = String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
+            ex.getCommandLine().getErr().println("stancekit: " + message + " (try '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return StanceKitException.EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -1,6 +1,7 @@
 package org.stancekit.cli;
 
 import org.stancekit.BadInputException;
+import org.stancekit.StanceKitException;
 import org.stancekit.io.ArticleItem;
 import org.stancekit.io.ArticleReader;
 import org.stancekit.io.ResultWriter;
@@ -17,7 +18,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -85,6 +88,9 @@ final class ScoreCommand extends BaseCommand {
     @Override
     public Integer call() throws IOException {
         if (threads < 1) throw new BadInputException("--threads must be at least 1, got " + threads);
+        if (output != null && Files.isDirectory(output)) {
+            throw new BadInputException(output + ": is a directory; give --output a file name");
+        }
         if (output != null && Files.exists(output) && !force) {
             throw new BadInputException(output + ": already exists; use --force to overwrite it");
         }
@@ -102,8 +108,16 @@ final class ScoreCommand extends BaseCommand {
             out = new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8));
         } else {
             Path parent = output.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            tmp = Files.createTempFile(parent, "." + output.getFileName(), ".tmp");
+            try {
+                Files.createDirectories(parent);
+                tmp = Files.createTempFile(parent, "." + output.getFileName(), ".tmp");
+            } catch (IOException e) { // an I/O failure (exit 1), said in one line without the exception's name
+                String why = e instanceof NoSuchFileException ? "no such directory: " + e.getMessage()
+                        : e instanceof java.nio.file.FileAlreadyExistsException ? "not a directory: " + e.getMessage()
+                        : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+                throw new StanceKitException("cannot write " + output + " (" + why + ")",
+                        StanceKitException.EXIT_FAILURE, e);
+            }
             out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
         }
         int bad = 0, articles = 0;
@@ -130,6 +144,8 @@ final class ScoreCommand extends BaseCommand {
                     articles++;
                 }
             }
+            // an input with no article at all is bad input: fail before an empty --output replaces anything
+            if (articles == 0 && bad == 0) throw new BadInputException("no articles in the input");
             complete = true;
         } finally {
             if (pool != null) pool.shutdownNow();
@@ -148,7 +164,6 @@ final class ScoreCommand extends BaseCommand {
             note(articles + " article(s) scored, " + bad + " input(s) skipped");
             return Main.EXIT_PARTIAL;
         }
-        if (articles == 0) throw new BadInputException("no articles in the input");
         return Main.EXIT_OK;
     }
 

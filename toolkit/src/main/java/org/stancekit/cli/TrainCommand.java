@@ -72,7 +72,7 @@ final class TrainCommand extends BaseCommand {
         }
         double split = dev != null && dev.split != null ? dev.split : 0.1;
         if (split < 0 || split >= 1) throw new BadInputException("--dev-split must be in [0, 1), got " + split);
-        if (lambda <= 0 || minCount < 1 || maxIterations < 1) {
+        if (!(lambda > 0 && Double.isFinite(lambda)) || minCount < 1 || maxIterations < 1) {
             throw new BadInputException("--lambda must be > 0, --min-count and --max-iterations >= 1");
         }
         ActorLexicon lexicon = actors == null ? ActorLexicon.loadDefault() : ActorLexicon.load(actors);

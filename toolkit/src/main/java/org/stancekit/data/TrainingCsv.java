@@ -67,10 +67,18 @@ public final class TrainingCsv {
         List<StanceExample> stance = new ArrayList<>();
         List<SentimentExample> sentiment = new ArrayList<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(false).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
+                .setAllowMissingColumnNames(false)
+                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL) // checked below
                 .setIgnoreEmptyLines(true).setTrim(false).get();
         long rows = 0;
+        long lastRow = 1; // the header is row 1; a parse error is in the row after the last one read
         try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
+            Set<String> seen = new java.util.HashSet<>();
+            for (String column : parser.getHeaderNames()) {
+                if (!seen.add(column)) {
+                    throw BadInputException.at(name, 1, column, "duplicate column name; each column may appear once");
+                }
+            }
             Map<String, Integer> header = parser.getHeaderMap();
             boolean hasText = header.containsKey(columns.text());
             boolean stanceCols = header.containsKey(columns.actor()) && header.containsKey(columns.stance());
@@ -89,12 +97,13 @@ public final class TrainingCsv {
             int width = header.size();
             for (CSVRecord rec : parser) {
                 long row = rec.getRecordNumber() + 1;
-                rows++;
+                lastRow = row;
                 if (rec.size() != width) {
                     if (rec.size() == 1 && rec.get(0).isBlank()) continue;
                     throw BadInputException.at(name, row, null, "has " + rec.size() + " fields but the header has "
                             + width + "; quote fields that contain commas");
                 }
+                rows++;
                 String text = rec.get(columns.text());
                 if (text.isBlank()) throw BadInputException.at(name, row, columns.text(), "empty text");
                 String source = name + ", row " + row;
@@ -105,11 +114,11 @@ public final class TrainingCsv {
                 if (doStance) stance.addAll(stanceExamples(rec, header, text, name, row, source));
             }
         } catch (UncheckedIOException e) {
-            throw new BadInputException(name + ": malformed CSV (" + cause(e) + ")");
+            throw BadInputException.at(name, lastRow + 1, null, malformed(cause(e)));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new BadInputException(name + ": malformed CSV header (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new BadInputException(name + ": malformed CSV (" + e.getMessage() + ")");
+            throw BadInputException.at(name, 1, null, "malformed CSV header (" + e.getMessage() + ")");
+        } catch (IOException e) { // only while reading the header
+            throw BadInputException.at(name, 1, null, malformed(e.getMessage()));
         }
         if (rows == 0) throw new BadInputException(name + ": only a header, no data rows");
         return new LabelledData(stance, sentiment, List.of(new DataFile(name, sha256(bytes), rows, stance.size(),
@@ -230,6 +239,15 @@ public final class TrainingCsv {
     private static BadInputException missing(String file, String column, Set<String> found, String option) {
         return BadInputException.at(file, 1, column, "missing required column (the header has: "
                 + String.join(", ", found) + "); rename it or use " + option);
+    }
+
+    /** What a parse error of commons-csv means, in the user's words where we know it. */
+    private static String malformed(String message) {
+        if (message != null && message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted field is never closed (a \" without its closing \"; a quote inside a quoted field is"
+                    + " written twice: \"\")";
+        }
+        return "malformed CSV (" + message + ")";
     }
 
     private static String cause(Throwable e) {

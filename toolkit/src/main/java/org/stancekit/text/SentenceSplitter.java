@@ -56,6 +56,7 @@ public final class SentenceSplitter {
     /** Longest run of opening quotes/brackets looked through when checking a sentence start. */
     private static final int MAX_OPENERS = 4;
 
+    /** Creates a splitter; it holds no state, so one instance can be shared by all threads. */
     public SentenceSplitter() {
     }
 

@@ -39,6 +39,7 @@ public final class Tokenizer {
     private static final String[] URL_PREFIXES = {"http://", "https://", "www."};
     private static final String URL_TRAILING = ".,;:!?)]}'\"";
 
+    /** Creates a tokenizer; it holds no state, so one instance can be shared by all threads. */
     public Tokenizer() {
     }
 

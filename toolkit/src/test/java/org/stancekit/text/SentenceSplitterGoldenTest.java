@@ -64,6 +64,11 @@ class SentenceSplitterGoldenTest {
         return sb.toString();
     }
 
+    /** {@link #escape} of at most the first 300 chars, for messages about possibly huge inputs. */
+    static String abbreviate(String s) {
+        return s.length() <= 300 ? escape(s) : escape(s.substring(0, 300)) + "... (" + s.length() + " chars)";
+    }
+
     /** Makes control and invisible chars visible in failure messages. */
     static String escape(String s) {
         StringBuilder sb = new StringBuilder();

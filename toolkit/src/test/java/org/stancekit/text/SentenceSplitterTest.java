@@ -3,6 +3,7 @@ package org.stancekit.text;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,28 +28,30 @@ class SentenceSplitterTest {
         int prevEnd = 0;
         for (int i = 0; i < spans.size(); i++) {
             TextSpan span = spans.get(i);
-            String where = "span " + i + " " + span.start() + ".." + span.end() + " of "
-                    + SentenceSplitterGoldenTest.escape(text);
-            assertNotNull(span, where);
-            assertTrue(span.start() >= prevEnd, "overlap or out of order: " + where);
-            assertTrue(span.end() > span.start(), "empty: " + where);
-            assertTrue(span.end() <= text.length(), "out of bounds: " + where);
-            assertEquals(text.substring(span.start(), span.end()), span.text(), "text != substring: " + where);
-            assertFalse(Normalizer.isSpace(norm.charAt(span.start())), "not trimmed at start: " + where);
-            assertFalse(Normalizer.isSpace(norm.charAt(span.end() - 1)), "not trimmed at end: " + where);
-            assertFalse(Character.isWhitespace(span.text().charAt(0)), "leading whitespace: " + where);
+            assertNotNull(span);
+            int index = i;
+            Supplier<String> where = () -> "span " + index + " " + span.start() + ".." + span.end() + " of "
+                    + SentenceSplitterGoldenTest.abbreviate(text);
+            assertTrue(span.start() >= prevEnd, () -> "overlap or out of order: " + where.get());
+            assertTrue(span.end() > span.start(), () -> "empty: " + where.get());
+            assertTrue(span.end() <= text.length(), () -> "out of bounds: " + where.get());
+            assertEquals(text.substring(span.start(), span.end()), span.text(), where);
+            assertFalse(Normalizer.isSpace(norm.charAt(span.start())), () -> "not trimmed at start: " + where.get());
+            assertFalse(Normalizer.isSpace(norm.charAt(span.end() - 1)), () -> "not trimmed at end: " + where.get());
+            assertFalse(Character.isWhitespace(span.text().charAt(0)), () -> "leading whitespace: " + where.get());
             assertFalse(Character.isWhitespace(span.text().charAt(span.text().length() - 1)),
-                    "trailing whitespace: " + where);
-            assertFalse(cutsPair(text, span.start()), "splits a surrogate pair at start: " + where);
-            assertFalse(cutsPair(text, span.end()), "splits a surrogate pair at end: " + where);
+                    () -> "trailing whitespace: " + where.get());
+            assertFalse(cutsPair(text, span.start()), () -> "splits a surrogate pair at start: " + where.get());
+            assertFalse(cutsPair(text, span.end()), () -> "splits a surrogate pair at end: " + where.get());
             for (int k = prevEnd; k < span.start(); k++) {
-                if (!Normalizer.isSpace(norm.charAt(k))) fail("char " + k + " not covered: " + where);
+                if (!Normalizer.isSpace(norm.charAt(k))) fail("char " + k + " not covered: " + where.get());
             }
             prevEnd = span.end();
         }
         for (int k = prevEnd; k < text.length(); k++) {
             if (!Normalizer.isSpace(norm.charAt(k))) {
-                fail("char " + k + " after the last span not covered in " + SentenceSplitterGoldenTest.escape(text));
+                fail("char " + k + " after the last span not covered in "
+                        + SentenceSplitterGoldenTest.abbreviate(text));
             }
         }
     }
@@ -167,7 +170,7 @@ class SentenceSplitterTest {
                 spans = splitter.split(text);
             } catch (RuntimeException e) {
                 throw new AssertionError("iteration " + iteration + " threw on "
-                        + SentenceSplitterGoldenTest.escape(text), e);
+                        + SentenceSplitterGoldenTest.abbreviate(text), e);
             }
             assertInvariants(text, spans);
         }

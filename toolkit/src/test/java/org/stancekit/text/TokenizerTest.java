@@ -3,6 +3,7 @@ package org.stancekit.text;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,17 +26,17 @@ class TokenizerTest {
         String norm = Normalizer.normalize(text);
         int prevEnd = 0;
         for (Token t : tokens) {
-            String where = t + " in " + SentenceSplitterGoldenTest.escape(text);
-            assertTrue(t.start() >= prevEnd, "overlap/order: " + where);
-            assertTrue(t.end() > t.start() && t.end() <= text.length(), "bounds: " + where);
-            assertEquals(text.substring(t.start(), t.end()), t.text(), "text: " + where);
+            Supplier<String> where = () -> t + " in " + SentenceSplitterGoldenTest.abbreviate(text);
+            assertTrue(t.start() >= prevEnd, where);
+            assertTrue(t.end() > t.start() && t.end() <= text.length(), where);
+            assertEquals(text.substring(t.start(), t.end()), t.text(), where);
             assertFalse(SentenceSplitterTest.cutsPair(text, t.start()) || SentenceSplitterTest.cutsPair(text, t.end()),
-                    "cuts a surrogate pair: " + where);
+                    () -> "cuts a surrogate pair: " + where.get());
             for (int k = t.start(); k < t.end(); k++) {
-                if (Normalizer.isSpace(norm.charAt(k))) fail("whitespace inside token: " + where);
+                if (Normalizer.isSpace(norm.charAt(k))) fail("whitespace inside token: " + where.get());
             }
             for (int k = prevEnd; k < t.start(); k++) {
-                if (!Normalizer.isSpace(norm.charAt(k))) fail("char " + k + " dropped before " + where);
+                if (!Normalizer.isSpace(norm.charAt(k))) fail("char " + k + " dropped before " + where.get());
             }
             prevEnd = t.end();
         }
@@ -86,7 +87,7 @@ class TokenizerTest {
         assertEquals(List.of("No.", "10", "said", "no", "."), words("No. 10 said no."));
         assertEquals(List.of("U.S.", "-", "led", "talks"), words("U.S.-led talks"));
         assertEquals(List.of("It", "ended", "in", "2024", "."), words("It ended in 2024."));
-        assertEquals(List.of("sanctions", "etc.", "..."), words("sanctions etc...."));
+        assertEquals(List.of("sanctions", "etc", "...."), words("sanctions etc...."));
     }
 
     @Test
@@ -96,17 +97,17 @@ class TokenizerTest {
         assertEquals(List.of("1,200,000", "troops", ",", "12", ",", "34", "and", "52-48", "."),
                 words("1,200,000 troops, 12,34 and 52-48."));
         assertEquals(List.of("rose", "2.5", "%", "?"), words("rose 2.5 % ?"));
-        assertEquals(List.of("-", "5", "degrees"), words("\u22125 degrees"));
+        assertEquals(List.of("\u2212", "5", "degrees"), words("\u22125 degrees"));
     }
 
     @Test
     void hyphensUrlsAndEmails() {
-        assertEquals(List.of("anti-American", "and", "pro-Russian", "rallies", "-", "again", "-", "-", "ended"),
+        assertEquals(List.of("anti-American", "and", "pro-Russian", "rallies", "\u2014", "again", "-", "-", "ended"),
                 words("anti-American and pro-Russian rallies \u2014 again -- ended"));
         assertEquals(List.of("See", "www.nato.int/news", "or", "https://example.org/a?b=1", "."),
                 words("See www.nato.int/news or https://example.org/a?b=1."));
         assertEquals(List.of("Write", "to", "press@mfa.example.org", "."), words("Write to press@mfa.example.org."));
-        assertEquals(List.of("Russia-Ukraine", "talks"), words("Russia\u2013Ukraine talks"));
+        assertEquals(List.of("Russia\u2013Ukraine", "talks"), words("Russia\u2013Ukraine talks"));
     }
 
     @Test
@@ -149,7 +150,7 @@ class TokenizerTest {
             try {
                 assertInvariants(text, tokenizer.tokenize(text));
             } catch (RuntimeException e) {
-                throw new AssertionError("iteration " + i + " threw on " + SentenceSplitterGoldenTest.escape(text), e);
+                throw new AssertionError("iteration " + i + " threw on " + SentenceSplitterGoldenTest.abbreviate(text), e);
             }
         }
     }

@@ -1,0 +1,175 @@
+package org.stancekit;
+
+import org.stancekit.actors.ActorLexicon;
+import org.stancekit.actors.MentionMatcher;
+import org.stancekit.bundle.ModelBundle;
+import org.stancekit.data.Columns;
+import org.stancekit.data.LabelledData;
+import org.stancekit.data.TrainingCsv;
+import org.stancekit.model.Task;
+import org.stancekit.score.Scorer;
+import org.stancekit.train.Trainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Shared test fixture: a small model bundle trained once per JVM (lazily, thread-safe) from the project's own labelled
+ * CSVs in {@code training-data/*.csv}, saved to a temporary directory that is deleted when the JVM exits; and helpers
+ * for writing tiny files into a test's {@code @TempDir}.
+ *
+ * <p>The project root is the {@code stancekit.projectRoot} system property (Surefire sets it), else {@code ..} relative
+ * to the working directory (the toolkit module).
+ */
+public final class TestModels {
+    private static Path bundleDir;
+    private static Trainer.Result trained;
+    private static Scorer scorer;
+
+    private TestModels() {}
+
+    /** The repository root (the directory holding {@code training-data/} and {@code toolkit/}). */
+    public static Path projectRoot() {
+        return Path.of(System.getProperty("stancekit.projectRoot", "..")).toAbsolutePath().normalize();
+    }
+
+    /** The project's labelled CSVs, sorted by name. */
+    public static List<Path> trainingCsvs() {
+        Path dir = projectRoot().resolve("training-data");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> csvs = files.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+            if (csvs.isEmpty()) throw new IllegalStateException("no training-data/*.csv under " + projectRoot());
+            return csvs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /**
+     * The directory of the tiny bundle (both tasks, default options, default lexicon), trained and saved on first use.
+     * Callers must not modify it; copy it first ({@link #copyBundle}).
+     */
+    public static synchronized Path tinyBundle() {
+        if (bundleDir == null) {
+            ActorLexicon lexicon = ActorLexicon.loadDefault();
+            TrainingCsv reader = new TrainingCsv(Columns.defaults(), new MentionMatcher(lexicon), null, w -> { });
+            List<LabelledData> parts = new ArrayList<>();
+            for (Path csv : trainingCsvs()) parts.add(reader.read(csv, EnumSet.allOf(Task.class)));
+            Trainer.Result result = Trainer.train(LabelledData.concat(parts), null, lexicon,
+                    Trainer.Options.defaults(EnumSet.allOf(Task.class)), msg -> { });
+            try {
+                Path root = Files.createTempDirectory("stancekit-test-model");
+                deleteOnExit(root);
+                Path dir = root.resolve("tiny");
+                result.bundle().save(dir, false);
+                trained = result;
+                bundleDir = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return bundleDir;
+    }
+
+    /** The in-memory result of training the tiny bundle (the bundle as trained, before saving, and dev scores). */
+    public static synchronized Trainer.Result tinyTrainingResult() {
+        tinyBundle();
+        return trained;
+    }
+
+    /** A scorer loaded from {@link #tinyBundle()}, shared (scorers are immutable and thread-safe). */
+    public static synchronized Scorer tinyScorer() {
+        if (scorer == null) scorer = Scorer.load(tinyBundle());
+        return scorer;
+    }
+
+    /** A private copy of the tiny bundle at {@code target} (which must not exist), for tests that damage it. */
+    public static Path copyBundle(Path target) {
+        Path source = tinyBundle();
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : walk.toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /** Writes {@code lines} (joined with LF, final LF) as UTF-8 to {@code dir/name} and returns the path. */
+    public static Path tinyCsv(Path dir, String name, String... lines) {
+        return write(dir, name, String.join("\n", lines) + "\n");
+    }
+
+    /** Writes {@code content} as UTF-8 to {@code dir/name} and returns the path. */
+    public static Path write(Path dir, String name, String content) {
+        try {
+            Path p = dir.resolve(name);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, content, StandardCharsets.UTF_8);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A small labelled CSV in the training format with enough rows for a 3-fold cross-validation and a dev split:
+     * stance rows for one or two actors and a sentiment label on every row. Written from scratch for the tests.
+     */
+    public static Path smallTrainingCsv(Path dir, String name) {
+        List<String> rows = new ArrayList<>();
+        rows.add("id,text,actor,mention,stance,sentiment");
+        String[][] favor = {
+                {"France", "France", "praised France for"},
+                {"Germany", "Germany", "thanked Germany for"},
+                {"Japan", "Japan", "welcomed Japan's offer of"},
+                {"Canada", "Canada", "applauded Canada for"},
+                {"Brazil", "Brazil", "commended Brazil for"},
+        };
+        String[][] against = {
+                {"Russia", "Russia", "condemned Russia for"},
+                {"Iran", "Iran", "accused Iran of"},
+                {"China", "China", "criticised China for"},
+                {"Belarus", "Belarus", "denounced Belarus for"},
+                {"Syria", "Syria", "blamed Syria for"},
+        };
+        String[] topics = {"the relief convoy", "its flood response", "the vaccine shipment", "the border talks",
+                "the grain corridor", "the refugee plan"};
+        int id = 0;
+        for (String topic : topics) {
+            for (String[] f : favor) {
+                rows.add(String.format("t%03d,\"The mayor %s %s, calling it generous.\",%s,%s,favor,positive", ++id,
+                        f[2], topic, f[0], f[1]));
+            }
+            for (String[] a : against) {
+                rows.add(String.format("t%03d,\"The mayor %s %s, calling it reckless.\",%s,%s,against,negative", ++id,
+                        a[2], topic, a[0], a[1]));
+            }
+            rows.add(String.format("t%03d,\"Delegates from Kenya met in Geneva to discuss %s.\",Kenya,Kenya,neutral,"
+                    + "neutral", ++id, topic));
+            rows.add(String.format("t%03d,\"A committee will review %s next week.\",,,,neutral", ++id, topic));
+        }
+        return tinyCsv(dir, name, rows.toArray(String[]::new));
+    }
+
+    private static void deleteOnExit(Path root) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a leftover temp directory is harmless
+            }
+        }));
+    }
+}
