@@ -146,25 +146,33 @@ public final class TrainingCsv {
                     + mentionWords.size() + " mentions; separate aligned lists with |");
         }
         int[][] spans = offsets(rec, header, text, file, row, actors.size());
+        List<Mention> lexicon = matcher.find(text);
         List<List<Mention>> targets = new ArrayList<>();
         for (int i = 0; i < actors.size(); i++) {
             String actor = actors.get(i);
+            List<Mention> known = lexicon.stream().filter(m -> m.actor().equals(actor)).toList();
             List<Mention> found;
             if (spans != null) {
                 int[] span = spans[i];
                 found = List.of(new Mention(actor, span[0], span[1], text.substring(span[0], span[1])));
             } else if (!mentionWords.isEmpty() && !mentionWords.get(i).isEmpty()) {
-                found = MentionMatcher.occurrences(text, mentionWords.get(i), actor);
-                if (found.isEmpty()) {
+                List<Mention> words = MentionMatcher.occurrences(text, mentionWords.get(i), actor);
+                if (words.isEmpty()) {
                     throw BadInputException.at(file, row, columns.mention(), "'" + mentionWords.get(i)
                             + "' does not occur in the text");
                 }
+                // as when scoring: every lexicon mention of the actor ("Chinese foreign ministry", not just the
+                // "Chinese" a row may give), plus the given words where the lexicon does not see them
+                found = new ArrayList<>(known);
+                for (Mention m : words) if (!overlaps(m, known)) found.add(m);
+                found.sort(java.util.Comparator.comparingInt(Mention::start));
+            } else if (!known.isEmpty() || matcher.knows(actor)) {
+                found = known;
             } else {
-                found = matcher.find(text).stream().filter(m -> m.actor().equals(actor)).toList();
+                found = nameMentions(text, actor);
             }
             targets.add(found);
         }
-        List<Mention> lexicon = matcher.find(text);
         List<StanceExample> out = new ArrayList<>(actors.size());
         for (int i = 0; i < actors.size(); i++) {
             String label = label(labels.get(i));
@@ -188,6 +196,23 @@ public final class TrainingCsv {
     }
 
     /** Per actor its {@code [start, end)} from the offset columns (aligned {@code |} lists), or null without them. */
+    /**
+     * Where a text names an actor the lexicon does not know (a dataset's own target such as "Donald Trump" or
+     * "Hillary Clinton"): the whole name, else each of its capitalised words of four or more letters ("Trump").
+     */
+    static List<Mention> nameMentions(String text, String actor) {
+        List<Mention> whole = MentionMatcher.occurrences(text, actor, actor);
+        if (!whole.isEmpty()) return whole;
+        List<Mention> out = new ArrayList<>();
+        for (String word : actor.split("\\s+")) {
+            if (word.length() >= 4 && Character.isUpperCase(word.charAt(0))) {
+                out.addAll(MentionMatcher.occurrences(text, word, actor));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Mention::start));
+        return out;
+    }
+
     private int[][] offsets(CSVRecord rec, Map<String, Integer> header, String text, String file, long row, int actors) {
         if (!header.containsKey(columns.mentionStart()) || !header.containsKey(columns.mentionEnd())) return null;
         List<String> s = split(rec.get(columns.mentionStart())), e = split(rec.get(columns.mentionEnd()));

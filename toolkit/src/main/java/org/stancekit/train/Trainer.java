@@ -32,6 +32,9 @@ import java.util.function.Function;
  * provenance that goes into {@code model.json}. Nothing here prints; progress goes to the given consumer.
  */
 public final class Trainer {
+    /** Fewer dev examples than this and the softmax temperature stays 1. */
+    public static final int MIN_CALIBRATION_EXAMPLES = 50;
+
     private Trainer() {}
 
     /**
@@ -94,6 +97,10 @@ public final class Trainer {
             trainSet = split.train();
             devSet = split.dev();
         }
+        if (trainSet.isEmpty()) {
+            throw new BadInputException("the dev split leaves no " + task.key() + " examples to train on ("
+                    + all.size() + " in all); lower --dev-split or give more data");
+        }
         List<String> gold = trainSet.stream().map(label).toList();
         Map<String, Integer> counts = new TreeMap<>();
         for (String g : gold) counts.merge(g, 1, Integer::sum);
@@ -124,7 +131,12 @@ public final class Trainer {
                 progress.accept(task.key() + ": label bias shift chosen on dev " + java.util.Arrays.toString(delta));
             }
             eceBefore = Calibration.ece(softmaxAll(scores, 1.0), y, 10);
-            double t = Calibration.fitTemperature(scores, y);
+            // a temperature fitted on a handful of examples is noise (it can run to its bounds): keep 1 below 50
+            double t = usableDev.size() >= MIN_CALIBRATION_EXAMPLES ? Calibration.fitTemperature(scores, y) : 1.0;
+            if (usableDev.size() < MIN_CALIBRATION_EXAMPLES) {
+                progress.accept(task.key() + ": only " + usableDev.size() + " dev examples; probabilities are not"
+                        + " calibrated (needs " + MIN_CALIBRATION_EXAMPLES + ")");
+            }
             c = new LinearClassifier<>(featurizer, c.model().withTemperature(t));
             eceAfter = Calibration.ece(softmaxAll(scores, t), y, 10);
             List<String> predicted = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.stancekit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancekit.TestModels;
@@ -222,9 +221,7 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
-    @Disabled("bug: train/Trainer.trainTask: when the dev split takes every example (--dev-split 0.99, or a tiny file)"
-            + " the training set is empty and gold.get(0) throws ArrayIndexOutOfBoundsException: exit 1 'unexpected"
-            + " error' instead of a BadInputException saying the split leaves no training data")
+    /** Regression: an empty training side used to end in an ArrayIndexOutOfBoundsException (exit 1). */
     void devSplitThatLeavesNoTrainingDataIsBadInput() {
         Path csv = TestModels.smallTrainingCsv(dir, "small.csv");
         Cli r = Cli.run("train", "--data", csv.toString(), "--output", dir.resolve("m").toString(), "--dev-split",

@@ -84,8 +84,9 @@ class TrainingCsvTest {
         assertEquals("neutral", us.label());
         assertEquals("China", china.query().actor());
         assertEquals("against", china.label(), "stance labels stay aligned with actors");
-        assertEquals(List.of(new Mention("China", multi.indexOf("China"), multi.indexOf("China") + 5, "China")),
-                china.query().targets(), "the explicit mention words, not the lexicon's Beijing");
+        assertEquals(List.of(new Mention("China", multi.indexOf("China"), multi.indexOf("China") + 5, "China"),
+                        new Mention("China", multi.indexOf("Beijing"), multi.indexOf("Beijing") + 7, "Beijing")),
+                china.query().targets(), "the given words and, as when scoring, every lexicon mention of the actor");
         assertEquals(List.of("US"), us.query().targets().stream().map(Mention::text).toList());
         assertTrue(china.query().others().stream().anyMatch(m -> m.actor().equals("US")), "the other row actor");
         assertTrue(us.query().others().stream().anyMatch(m -> m.text().equals("Beijing")),

@@ -1,0 +1,49 @@
+package org.stancekit.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stancekit.actors.ActorLexicon;
+import org.stancekit.actors.Mention;
+import org.stancekit.actors.MentionMatcher;
+import org.stancekit.model.Task;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Where a row's actor is named when the row gives only demonym words, or the actor is not in the lexicon. */
+class TrainingCsvNamesTest {
+    @TempDir
+    Path dir;
+
+    private LabelledData read(String csv) throws Exception {
+        Path f = dir.resolve("t.csv");
+        Files.writeString(f, csv);
+        return new TrainingCsv(Columns.defaults(), new MentionMatcher(ActorLexicon.loadDefault()), null, s -> { })
+                .read(f, EnumSet.of(Task.STANCE));
+    }
+
+    @Test
+    void givenDemonymWordsWidenToTheLexiconMentionUsedWhenScoring() throws Exception {
+        LabelledData d = read("text,actor,mention,stance\n"
+                + "\"The Chinese foreign ministry rejected the report as slander.\",China,Chinese,neutral\n");
+        List<Mention> t = d.stance().get(0).query().targets();
+        assertEquals(1, t.size());
+        assertEquals("Chinese foreign ministry", t.get(0).text());
+    }
+
+    @Test
+    void anActorOutsideTheLexiconIsFoundByItsNameAndNotCountedAsAnotherActor() throws Exception {
+        LabelledData d = read("text,actor,stance\n"
+                + "\"Trump promised another rally in Ohio next week.\",Donald Trump,neutral\n"
+                + "\"Nobody expected the debate to run this long.\",Donald Trump,neutral\n");
+        var q = d.stance().get(0).query();
+        assertEquals(List.of("Trump"), q.targets().stream().map(Mention::text).toList());
+        assertTrue(q.others().stream().noneMatch(m -> m.text().equals("Trump")), q.others().toString());
+        assertTrue(d.stance().get(1).query().targets().isEmpty(), "a text that never names the target");
+    }
+}
