@@ -44,13 +44,12 @@ public final class MentionMatcher {
     }
 
     private final Node root = new Node();
-    private final java.util.Set<String> actorIds = new java.util.HashSet<>();
+
     private final Node nounRoot = new Node();
 
     public MentionMatcher(ActorLexicon lexicon) {
         for (Actor a : lexicon.actors()) {
             boolean ignore = a.kind() == Actor.Kind.IGNORE;
-            if (!ignore) actorIds.add(a.id());
             for (String alias : a.aliases()) addAlias(alias, new Entry(a.id(), ALIAS, ignore));
             for (String leader : a.leaders()) addAlias(leader, new Entry(a.id(), ALIAS, ignore));
             for (String demonym : a.demonyms()) add(root, demonym, new Entry(a.id(), DEMONYM, ignore));
@@ -72,11 +71,6 @@ public final class MentionMatcher {
         }
         if (n.entries == null) n.entries = new ArrayList<>(1);
         if (!n.entries.contains(e)) n.entries.add(e);
-    }
-
-    /** Whether the lexicon has an actor with this id. */
-    public boolean knows(String actor) {
-        return actorIds.contains(actor);
     }
 
     /** All mentions in {@code text}, in order, without overlaps. */

@@ -37,13 +37,13 @@ class TrainingCsvNamesTest {
     }
 
     @Test
-    void anActorOutsideTheLexiconIsFoundByItsNameAndNotCountedAsAnotherActor() throws Exception {
+    void anActorOutsideTheLexiconIsATargetTheTextDoesNotName() throws Exception {
         LabelledData d = read("text,actor,stance\n"
                 + "\"Trump promised another rally in Ohio next week.\",Donald Trump,neutral\n"
                 + "\"Nobody expected the debate to run this long.\",Donald Trump,neutral\n");
         var q = d.stance().get(0).query();
-        assertEquals(List.of("Trump"), q.targets().stream().map(Mention::text).toList());
-        assertTrue(q.others().stream().noneMatch(m -> m.text().equals("Trump")), q.others().toString());
-        assertTrue(d.stance().get(1).query().targets().isEmpty(), "a text that never names the target");
+        assertTrue(q.targets().isEmpty(), "topic stance: measured better than marking the surname");
+        assertTrue(q.others().stream().anyMatch(m -> m.text().equals("Trump")), q.others().toString());
+        assertTrue(d.stance().get(1).query().targets().isEmpty());
     }
 }
