@@ -33,7 +33,7 @@ final class CrossValidateCommand extends BaseCommand {
     long seed;
     @Option(names = "--lambda", defaultValue = "3.0", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
     double lambda;
-    @Option(names = "--min-count", defaultValue = "2", description = "Feature count cut-off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-count", defaultValue = "1", description = "Feature count cut-off (default: ${DEFAULT-VALUE}).")
     int minCount;
     @Option(names = "--actors", paramLabel = "FILE", description = "Actor lexicon TSV (default: the shipped one).")
     Path actors;

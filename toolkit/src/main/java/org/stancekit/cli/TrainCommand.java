@@ -36,7 +36,7 @@ final class TrainCommand extends BaseCommand {
     long seed;
     @Option(names = "--lambda", defaultValue = "3.0", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
     double lambda;
-    @Option(names = "--min-count", defaultValue = "2",
+    @Option(names = "--min-count", defaultValue = "1",
             description = "Keep features seen in at least this many examples (default: ${DEFAULT-VALUE}).")
     int minCount;
     @Option(names = "--max-iterations", defaultValue = "500", description = "L-BFGS iterations (default: ${DEFAULT-VALUE}).")

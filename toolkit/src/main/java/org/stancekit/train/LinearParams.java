@@ -10,6 +10,6 @@ package org.stancekit.train;
  */
 public record LinearParams(double lambda, int minCount, double tolerance, int maxIterations) {
     public static LinearParams defaults() {
-        return new LinearParams(3.0, 2, 1e-5, 500);
+        return new LinearParams(3.0, 1, 1e-5, 500);
     }
 }
