@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "stancekit", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Per-sentence stance toward actors and sentiment in news articles.",
-        subcommands = {ScoreCommand.class, TrainCommand.class, EvaluateCommand.class, CrossValidateCommand.class,
+        subcommands = {ScoreCommand.class, SummarizeCommand.class, TrainCommand.class, EvaluateCommand.class,
+                CrossValidateCommand.class,
                 InfoCommand.class, ActorsCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (an I/O error, a bug)", "2:bad usage or bad input (file, row and column named)",

@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.stancekit.actors.Mention;
 import org.stancekit.model.Prediction;
+import org.stancekit.score.Abstention;
 import org.stancekit.score.ArticleResult;
 import org.stancekit.score.SentenceResult;
 import org.stancekit.score.StanceResult;
@@ -17,17 +18,24 @@ import java.util.Set;
 
 /**
  * RFC 4180 CSV, one row per sentence and actor; a sentence that names no actor gets one row with empty actor columns.
- * The header is written once, before the first row (or on close when there was no article).
+ * The header is written once, before the first row (or on close when there was no article). Below the minimum
+ * confidence a label is written {@code uncertain}; the confidence column still holds the top probability.
  */
 final class CsvResultWriter implements ResultWriter {
     static final List<String> HEADER = List.of("article_id", "sentence_index", "start", "end", "sentence",
             "sentiment", "sentiment_confidence", "actor", "mention", "stance", "stance_confidence");
 
     private final Writer out;
+    private final double minConfidence;
     private CSVPrinter printer;
 
     CsvResultWriter(Writer out) {
+        this(out, 0);
+    }
+
+    CsvResultWriter(Writer out, double minConfidence) {
         this.out = out;
+        this.minConfidence = minConfidence;
     }
 
     private CSVPrinter printer() throws IOException {
@@ -45,7 +53,7 @@ final class CsvResultWriter implements ResultWriter {
         for (SentenceResult s : result.sentences()) {
             String text = oneLine(s.text());
             Prediction sentiment = s.sentiment();
-            String sLabel = sentiment == null ? "" : sentiment.label();
+            String sLabel = sentiment == null ? "" : Abstention.label(sentiment, minConfidence);
             String sConf = sentiment == null ? "" : confidence(sentiment.confidence());
             if (s.stances().isEmpty()) {
                 p.printRecord(id, s.index(), s.start(), s.end(), text, sLabel, sConf, "", "", "", "");
@@ -54,7 +62,7 @@ final class CsvResultWriter implements ResultWriter {
             for (StanceResult st : s.stances()) {
                 Prediction pred = st.stance();
                 p.printRecord(id, s.index(), s.start(), s.end(), text, sLabel, sConf, st.actor(),
-                        mentionTexts(st.mentions()), pred == null ? "" : pred.label(),
+                        mentionTexts(st.mentions()), pred == null ? "" : Abstention.label(pred, minConfidence),
                         pred == null ? "" : confidence(pred.confidence()));
             }
         }

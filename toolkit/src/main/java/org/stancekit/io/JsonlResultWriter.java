@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.stancekit.actors.Mention;
 import org.stancekit.model.Prediction;
+import org.stancekit.score.Abstention;
 import org.stancekit.score.Article;
 import org.stancekit.score.ArticleResult;
+import org.stancekit.score.Explanation;
 import org.stancekit.score.SentenceResult;
 import org.stancekit.score.StanceResult;
 
@@ -22,10 +24,13 @@ import java.util.Map;
 /**
  * JSON Lines, one object per sentence:
  * <pre>{"article_id", "title"?, "date"?, "sentence_index", "start", "end", "text",
- *  "sentiment": {"label", "confidence", "probabilities": {label: p}},
- *  "stances": [{"actor", "mentions": [{"text", "start", "end"}], "label", "confidence", "probabilities"}],
+ *  "sentiment": {"label", "confidence", "probabilities": {label: p}, "explanation"?},
+ *  "stances": [{"actor", "mentions": [{"text", "start", "end"}], "label", "confidence", "probabilities",
+ *               "explanation"?}],
  *  "truncated"}</pre>
- * Offsets are article offsets; probabilities and confidences are rounded to 6 decimals.
+ * Offsets are article offsets; probabilities and confidences are rounded to 6 decimals. Below the minimum confidence
+ * {@code label} is {@code uncertain} and {@code confidence} stays the top probability. {@code explanation} (when the
+ * results carry one) is {@code {"label", "features": [{"feature", "description", "contribution"}], "rest"}}.
  */
 final class JsonlResultWriter implements ResultWriter {
     static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -33,9 +38,15 @@ final class JsonlResultWriter implements ResultWriter {
             .build();
 
     private final Writer out;
+    private final double minConfidence;
 
     JsonlResultWriter(Writer out) {
+        this(out, 0);
+    }
+
+    JsonlResultWriter(Writer out, double minConfidence) {
         this.out = out;
+        this.minConfidence = minConfidence;
     }
 
     @Override
@@ -54,7 +65,8 @@ final class JsonlResultWriter implements ResultWriter {
                 o.putNull("sentiment");
             } else {
                 ObjectNode sent = o.putObject("sentiment");
-                putPrediction(sent, s.sentiment());
+                putPrediction(sent, s.sentiment(), minConfidence);
+                putExplanation(sent, s.sentimentExplanation());
             }
             ArrayNode stances = o.putArray("stances");
             for (StanceResult st : s.stances()) {
@@ -70,7 +82,8 @@ final class JsonlResultWriter implements ResultWriter {
                 if (st.stance() == null) {
                     so.putNull("label");
                 } else {
-                    putPrediction(so, st.stance());
+                    putPrediction(so, st.stance(), minConfidence);
+                    putExplanation(so, st.explanation());
                 }
             }
             o.put("truncated", s.truncated());
@@ -88,13 +101,27 @@ final class JsonlResultWriter implements ResultWriter {
         }
     }
 
-    private static void putPrediction(ObjectNode o, Prediction p) {
-        o.put("label", p.label());
+    private static void putPrediction(ObjectNode o, Prediction p, double minConfidence) {
+        o.put("label", Abstention.label(p, minConfidence));
         putNumber(o, "confidence", p.confidence());
         ObjectNode probs = o.putObject("probabilities");
         for (Map.Entry<String, Double> e : p.probabilities().entrySet()) {
             putNumber(probs, e.getKey(), e.getValue() == null ? Double.NaN : e.getValue());
         }
+    }
+
+    private static void putExplanation(ObjectNode o, Explanation e) {
+        if (e == null) return;
+        ObjectNode x = o.putObject("explanation");
+        x.put("label", e.label());
+        ArrayNode fs = x.putArray("features");
+        for (Explanation.Contribution c : e.top()) {
+            ObjectNode f = fs.addObject();
+            f.put("feature", c.feature());
+            f.put("description", c.description());
+            putNumber(f, "contribution", c.value());
+        }
+        putNumber(x, "rest", e.rest());
     }
 
     private static void putNumber(ObjectNode o, String key, double v) {

@@ -1,8 +1,10 @@
 package org.stancekit.io;
 
 import org.stancekit.model.Prediction;
+import org.stancekit.score.Abstention;
 import org.stancekit.score.Article;
 import org.stancekit.score.ArticleResult;
+import org.stancekit.score.Explanation;
 import org.stancekit.score.SentenceResult;
 import org.stancekit.score.StanceResult;
 
@@ -22,7 +24,9 @@ import java.util.Locale;
  *       The vote was 7 to 2.
  * </pre>
  * Sentence text is folded onto at most {@value #MAX_TEXT_LINES} lines of about {@value #WIDTH} characters and cut with
- * {@code ...} beyond. With colour on, favor/positive are green, against/negative red and the header bold.
+ * {@code ...} beyond. With colour on, favor/positive are green, against/negative red and the header bold. Below the
+ * minimum confidence a label reads {@code uncertain}. When the results carry explanations, a {@code why} line per label
+ * lists the top contributions ({@code +0.83 "condemned" just before Russia}).
  */
 final class TableResultWriter implements ResultWriter {
     static final int WIDTH = 100;
@@ -36,11 +40,17 @@ final class TableResultWriter implements ResultWriter {
 
     private final Writer out;
     private final boolean color;
+    private final double minConfidence;
     private boolean first = true;
 
     TableResultWriter(Writer out, boolean color) {
+        this(out, color, 0);
+    }
+
+    TableResultWriter(Writer out, boolean color, double minConfidence) {
         this.out = out;
         this.color = color;
+        this.minConfidence = minConfidence;
     }
 
     @Override
@@ -62,7 +72,9 @@ final class TableResultWriter implements ResultWriter {
         int labelWidth = 1;
         for (SentenceResult s : sentences) {
             idxWidth = Math.max(idxWidth, String.valueOf(s.index()).length());
-            if (s.sentiment() != null) labelWidth = Math.max(labelWidth, s.sentiment().label().length());
+            if (s.sentiment() != null) {
+                labelWidth = Math.max(labelWidth, Abstention.label(s.sentiment(), minConfidence).length());
+            }
         }
         for (SentenceResult s : sentences) {
             appendSentence(sb, s, idxWidth, labelWidth);
@@ -78,7 +90,7 @@ final class TableResultWriter implements ResultWriter {
         StringBuilder line = new StringBuilder(prefix);
         int visible = prefix.length();
         Prediction sent = s.sentiment();
-        String label = sent == null ? "-" : sent.label();
+        String label = sent == null ? "-" : Abstention.label(sent, minConfidence);
         String conf = sent == null ? "    " : conf(sent.confidence());
         line.append(paint(colourOf(label), label)).append(" ".repeat(Math.max(0, labelWidth - label.length())))
                 .append(' ').append(conf);
@@ -89,7 +101,7 @@ final class TableResultWriter implements ResultWriter {
         List<String> painted = new ArrayList<>();
         for (StanceResult st : s.stances()) {
             Prediction p = st.stance();
-            String l = p == null ? "-" : p.label();
+            String l = p == null ? "-" : Abstention.label(p, minConfidence);
             String c = p == null ? "" : " " + conf(p.confidence());
             plain.add(oneLine(st.actor()) + ": " + l + c);
             painted.add(oneLine(st.actor()) + ": " + paint(colourOf(l), l) + c);
@@ -123,6 +135,21 @@ final class TableResultWriter implements ResultWriter {
         for (String t : wrap(oneLine(s.text()).strip().replaceAll("\\s+", " "), WIDTH - indent.length(),
                 MAX_TEXT_LINES)) {
             sb.append(indent).append(t).append('\n');
+        }
+        appendWhy(sb, indent, "sentiment", s.sentimentExplanation());
+        for (StanceResult st : s.stances()) appendWhy(sb, indent, oneLine(st.actor()), st.explanation());
+    }
+
+    private void appendWhy(StringBuilder sb, String indent, String what, Explanation e) {
+        if (e == null) return;
+        StringBuilder line = new StringBuilder("why " + what + " " + e.label() + ":");
+        String sep = " ";
+        for (Explanation.Contribution c : e.top()) {
+            line.append(sep).append(String.format(Locale.ROOT, "%+.2f ", c.value())).append(oneLine(c.description()));
+            sep = "; ";
+        }
+        for (String t : wrap(line.toString(), WIDTH - indent.length(), MAX_TEXT_LINES)) {
+            sb.append(indent).append(paint(DIM, t)).append('\n');
         }
     }
 

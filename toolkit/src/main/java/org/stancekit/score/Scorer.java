@@ -6,6 +6,7 @@ import org.stancekit.actors.Mention;
 import org.stancekit.actors.MentionMatcher;
 import org.stancekit.bundle.ModelBundle;
 import org.stancekit.model.Classifier;
+import org.stancekit.model.LinearClassifier;
 import org.stancekit.model.Prediction;
 import org.stancekit.model.StanceQuery;
 import org.stancekit.text.SentenceSplitter;
@@ -41,17 +42,19 @@ public final class Scorer {
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final Classifier<StanceQuery> stance;
     private final Classifier<String> sentiment;
+    private final int explainTop;
 
-    private Scorer(ModelBundle bundle, Set<String> only) {
+    private Scorer(ModelBundle bundle, Set<String> only, int explainTop) {
         this.bundle = bundle;
         this.matcher = new MentionMatcher(bundle.lexicon());
         this.only = Set.copyOf(only);
         this.stance = bundle.stance().orElse(null);
         this.sentiment = bundle.sentiment().orElse(null);
+        this.explainTop = explainTop;
     }
 
     public static Scorer of(ModelBundle bundle) {
-        return new Scorer(bundle, Set.of());
+        return new Scorer(bundle, Set.of(), 0);
     }
 
     /** Loads the bundle in {@code dir}. */
@@ -86,12 +89,23 @@ public final class Scorer {
 
     /** The same models with another actor lexicon. */
     public Scorer withLexicon(ActorLexicon lexicon) {
-        return new Scorer(bundle.withLexicon(lexicon), only);
+        return new Scorer(bundle.withLexicon(lexicon), only, explainTop);
     }
 
     /** Only report stances toward these actor ids (empty = all). */
     public Scorer restrictTo(Collection<String> actors) {
-        return new Scorer(bundle, Set.copyOf(actors));
+        return new Scorer(bundle, Set.copyOf(actors), explainTop);
+    }
+
+    /**
+     * The same scorer, also explaining every label it gives: {@link StanceResult#explanation()} and
+     * {@link SentenceResult#sentimentExplanation()} hold the {@code top} features that pushed hardest toward or away
+     * from the chosen label (see {@link Explanation}); {@code top = 0} turns explanations off. Only the linear backend
+     * explains; with another backend the explanations stay null. Scoring with explanations featurizes each input twice.
+     */
+    public Scorer withExplanations(int top) {
+        if (top < 0) throw new IllegalArgumentException("top must be >= 0, got " + top);
+        return new Scorer(bundle, only, top);
     }
 
     public ModelBundle bundle() {
@@ -124,8 +138,11 @@ public final class Scorer {
         int[] tokenStarts = tokenStarts(s);
         boolean truncated = tokenStarts.length > MAX_TOKENS;
         Prediction sent = null;
+        Explanation sentWhy = null;
         if (sentiment != null) {
-            sent = sentiment.predict(truncated ? s.substring(0, windowEnd(s, tokenStarts, 0)) : s);
+            String input = truncated ? s.substring(0, windowEnd(s, tokenStarts, 0)) : s;
+            sent = sentiment.predict(input);
+            sentWhy = explain(sentiment, input, sent, null);
         }
         List<Mention> all = matcher.find(s);
         Map<String, List<Mention>> byActor = new LinkedHashMap<>();
@@ -139,10 +156,16 @@ public final class Scorer {
                 StanceQuery q = truncated ? window(s, tokenStarts, e.getKey(), mine, others)
                         : new StanceQuery(s, e.getKey(), mine, others);
                 List<Mention> shifted = mine.stream().map(m -> m.shift(span.start())).toList();
-                stances.add(new StanceResult(e.getKey(), shifted, stance.predict(q)));
+                Prediction p = stance.predict(q);
+                stances.add(new StanceResult(e.getKey(), shifted, p, explain(stance, q, p, e.getKey())));
             }
         }
-        return new SentenceResult(index, span.start(), span.end(), s, sent, stances, truncated);
+        return new SentenceResult(index, span.start(), span.end(), s, sent, stances, truncated, sentWhy);
+    }
+
+    private <I> Explanation explain(Classifier<I> classifier, I input, Prediction p, String actor) {
+        if (explainTop == 0 || !(classifier instanceof LinearClassifier<I> linear)) return null;
+        return Explanation.of(p.label(), linear.explain(input, p.label()), explainTop, actor);
     }
 
     /** A query on the {@link #MAX_TOKENS}-token window around the first target mention; offsets moved into it. */

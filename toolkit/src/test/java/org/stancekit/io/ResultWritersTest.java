@@ -247,7 +247,7 @@ class ResultWritersTest {
     void unknownFormat() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> ResultWriters.create("xml", new StringWriter()));
-        assertEquals("unknown --format 'xml'; use csv, jsonl or table", e.getMessage());
+        assertEquals("unknown --format 'xml'; use csv, jsonl, table or html", e.getMessage());
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {

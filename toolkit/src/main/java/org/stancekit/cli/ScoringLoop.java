@@ -1,0 +1,103 @@
+package org.stancekit.cli;
+
+import org.stancekit.BadInputException;
+import org.stancekit.io.ArticleItem;
+import org.stancekit.io.ArticleReader;
+import org.stancekit.score.ArticleResult;
+import org.stancekit.score.Scorer;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * What {@code score} and {@code summarize} share: articles are read in batches, scored on {@code threads} threads (the
+ * Scorer is thread-safe) and handed to the sink in input order; memory holds one batch at most. A bad input is
+ * reported and skipped, or thrown with {@code failFast}.
+ */
+final class ScoringLoop {
+    /** Receives each scored article, in input order. */
+    interface Sink {
+        void accept(ArticleResult result) throws IOException;
+    }
+
+    /** How many articles were scored and how many inputs were skipped. */
+    record Counts(int articles, int bad) {}
+
+    private ScoringLoop() {}
+
+    /**
+     * @throws BadInputException when the input holds no article at all (and nothing was bad), or with
+     *                           {@code failFast} at the first bad input
+     */
+    static Counts run(Scorer scorer, List<String> inputs, Charset charset, java.io.InputStream stdin,
+                      Consumer<String> warn, boolean failFast, int threads, Sink sink) throws IOException {
+        if (threads < 1) throw new BadInputException("--threads must be at least 1, got " + threads);
+        int bad = 0, articles = 0;
+        ExecutorService pool = null;
+        try (ArticleReader reader = ArticleReader.open(inputs, charset, warn, stdin)) {
+            int batchSize = threads == 1 ? 1 : threads * 16;
+            List<ArticleItem> batch = new ArrayList<>(batchSize);
+            while (reader.hasNext()) {
+                batch.clear();
+                while (batch.size() < batchSize && reader.hasNext()) batch.add(reader.next());
+                if (pool == null && threads > 1 && batch.size() > 1) {
+                    pool = Executors.newFixedThreadPool(threads, r -> {
+                        Thread t = new Thread(r, "stancekit-score");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                List<ArticleResult> results = scoreBatch(scorer, batch, pool);
+                for (int i = 0; i < batch.size(); i++) {
+                    ArticleItem item = batch.get(i);
+                    if (item.error() != null) {
+                        if (failFast) throw item.error();
+                        warn.accept("skipped: " + item.error().getMessage());
+                        bad++;
+                        continue;
+                    }
+                    sink.accept(results.get(i));
+                    articles++;
+                }
+            }
+            // an input with no article at all is bad input: fail before an empty --output replaces anything
+            if (articles == 0 && bad == 0) throw new BadInputException("no articles in the input");
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+        return new Counts(articles, bad);
+    }
+
+    /** Scores the good items of a batch (null for bad ones), in parallel when there is a pool. */
+    private static List<ArticleResult> scoreBatch(Scorer scorer, List<ArticleItem> batch, ExecutorService pool) {
+        if (pool == null || batch.size() == 1) {
+            List<ArticleResult> out = new ArrayList<>(batch.size());
+            for (ArticleItem item : batch) out.add(item.error() == null ? scorer.score(item.article()) : null);
+            return out;
+        }
+        List<Future<ArticleResult>> futures = new ArrayList<>(batch.size());
+        for (ArticleItem item : batch) {
+            futures.add(item.error() == null ? pool.submit(() -> scorer.score(item.article()))
+                    : CompletableFuture.completedFuture(null));
+        }
+        List<ArticleResult> out = new ArrayList<>(batch.size());
+        try {
+            for (Future<ArticleResult> f : futures) out.add(f.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+        return out;
+    }
+}
