@@ -42,9 +42,12 @@ import java.util.stream.Stream;
  * A model bundle: a directory with {@code bundle.json} (format version, toolkit version, tasks, SHA-256 of every weights
  * file), {@code actors.tsv} (the lexicon, editable) and one folder per task ({@code stance/}, {@code sentiment/}) holding
  * {@code model.json} (backend, labels, hyper-parameters, feature configuration, provenance, dev metrics) and the
- * weights. Immutable. Saved to a temporary sibling directory and moved into place, so a reader never sees half a bundle
- * and an interrupted save leaves the previous bundle intact. Loaded without Java deserialization: JSON through Jackson's
- * tree model, weights through our own binary format.
+ * weights. Immutable. Saved to a temporary sibling directory ({@code .NAME.tmp-PID-UUID}, {@code bundle.json} written
+ * last) and moved into place, so a reader never sees half a bundle and an interrupted save leaves the previous bundle
+ * intact; the next save removes the temporary directories of processes that are gone. Replacing a bundle takes two
+ * renames (the old one aside to {@code .NAME.old-PID-UUID}, the new one in); a process killed between them leaves no
+ * {@code NAME}, and {@link #load} then says where the previous bundle is. Loaded without Java deserialization: JSON
+ * through Jackson's tree model, weights through our own binary format.
  */
 public final class ModelBundle {
     public static final int FORMAT_VERSION = 1;
@@ -103,9 +106,10 @@ public final class ModelBundle {
             throw new BadInputException(dir + ": already exists; use --force to overwrite it");
         }
         Path parent = target.getParent();
-        Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+        Path tmp = parent.resolve(siblingName(target, "tmp"));
         try {
             Files.createDirectories(parent);
+            deleteStaleSiblings(target);
             Files.createDirectory(tmp);
             Files.writeString(tmp.resolve(ACTORS_FILE), lexicon.text(), StandardCharsets.UTF_8);
             Map<String, String> checksums = new LinkedHashMap<>();
@@ -157,7 +161,7 @@ public final class ModelBundle {
         Path old = null;
         if (Files.exists(target)) {
             if (!force) throw new BadInputException(target + ": already exists; use --force to overwrite it");
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
+            old = target.resolveSibling(siblingName(target, "old"));
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
@@ -167,6 +171,54 @@ public final class ModelBundle {
             throw e;
         }
         if (old != null) deleteQuietly(old);
+    }
+
+    /**
+     * {@code .NAME.tmp-PID-UUID} (a bundle being written) or {@code .NAME.old-PID-UUID} (the previous bundle, for the
+     * instant between the two renames of {@link #moveIntoPlace}): hidden siblings of the target that name their
+     * process.
+     */
+    static String siblingName(Path target, String kind) {
+        return "." + target.getFileName() + "." + kind + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+    }
+
+    /**
+     * Removes what an interrupted save (a killed process, a full disk) left beside {@code target}: {@code .NAME.tmp-*}
+     * and {@code .NAME.old-*} directories whose process is no longer running (or, for names without a process id,
+     * that are older than this JVM). An {@code .old-*} directory is kept while {@code target} is missing: it is then
+     * the only copy of the previous bundle. Best effort; never fails a save.
+     */
+    static void deleteStaleSiblings(Path target) {
+        Path parent = target.getParent();
+        String name = "." + target.getFileName() + ".";
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(parent, p -> {
+            String f = p.getFileName().toString();
+            return f.startsWith(name + "tmp-") || f.startsWith(name + "old-");
+        })) {
+            for (Path p : ds) {
+                String rest = p.getFileName().toString().substring(name.length() + 4);
+                boolean old = p.getFileName().toString().startsWith(name + "old-");
+                if (old && !Files.exists(target)) continue;
+                if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                if (isStale(rest, p, jvmStart)) deleteQuietly(p);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: a leftover is harmless, it is hidden and never loaded as a model
+        }
+    }
+
+    private static boolean isStale(String suffix, Path p, long jvmStart) throws IOException {
+        int dash = suffix.indexOf('-');
+        if (dash > 0) {
+            try {
+                long pid = Long.parseLong(suffix.substring(0, dash));
+                return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+            } catch (NumberFormatException e) {
+                // a name without a process id (written by an earlier version): judged by its age below
+            }
+        }
+        return Files.getLastModifiedTime(p).toMillis() < jvmStart;
     }
 
     static void deleteQuietly(Path dir) {
@@ -182,11 +234,25 @@ public final class ModelBundle {
 
     // ------------------------------------------------------------------------------------------------ loading
 
+    /** Where a save killed between its two renames left the previous bundle, as advice; else "". */
+    private static String previousBundleHint(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        if (target.getParent() == null || target.getFileName() == null) return "";
+        String prefix = "." + target.getFileName() + ".old-";
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            return siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
+                    .map(p -> " (an interrupted save left the previous bundle in " + p + "; rename it to " + dir + ")")
+                    .orElse("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /** Loads a bundle, checking its format version and the checksum of every weights file. */
     public static ModelBundle load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new ModelFormatException(dir + ": no such model directory"
-                    + (Files.exists(dir) ? " (it is a file; give the bundle's directory)" : ""));
+                    + (Files.exists(dir) ? " (it is a file; give the bundle's directory)" : previousBundleHint(dir)));
         }
         JsonNode bundle = readJson(dir.resolve(BUNDLE_FILE));
         int version = bundle.path("format_version").asInt(-1);

@@ -1,5 +1,6 @@
 package org.stancekit.cli;
 
+import org.stancekit.BadInputException;
 import org.stancekit.actors.MentionMatcher;
 import org.stancekit.data.LabelledData;
 import org.stancekit.data.TrainingCsv;
@@ -21,5 +22,15 @@ final class Data {
         List<LabelledData> parts = new ArrayList<>();
         for (Path f : files) parts.add(reader.read(f, tasks));
         return LabelledData.concat(parts);
+    }
+
+    /** {@code e} with the data files in front, for a problem of the data as a whole that names none of them. */
+    static BadInputException naming(List<Path> files, BadInputException e) {
+        for (Path f : files) {
+            if (e.getMessage() != null && e.getMessage().contains(f.toString())) return e;
+        }
+        StringBuilder names = new StringBuilder();
+        for (Path f : files) names.append(names.length() == 0 ? "" : ", ").append(f);
+        return new BadInputException(names + ": " + e.getMessage(), e);
     }
 }

@@ -83,7 +83,12 @@ final class TrainCommand extends BaseCommand {
         Trainer.Options options = new Trainer.Options(task.tasks(),
                 new LinearParams(lambda, minCount, 1e-5, maxIterations), FeatureConfig.defaults(), seed, split,
                 columns.asMap(), biasShift, notes);
-        Trainer.Result result = Trainer.train(train, devData, lexicon, options, this::note);
+        Trainer.Result result;
+        try {
+            result = Trainer.train(train, devData, lexicon, options, this::note);
+        } catch (BadInputException e) { // a problem of the data as a whole (one label, nothing left to train on)
+            throw Data.naming(data, e);
+        }
         result.bundle().save(output, force);
         io.out().println("model written to " + output);
         for (Map.Entry<Task, Evaluation> e : result.dev().entrySet()) {

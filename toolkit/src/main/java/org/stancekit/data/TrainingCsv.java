@@ -38,6 +38,13 @@ import java.util.function.Consumer;
  * text never names).
  */
 public final class TrainingCsv {
+    /**
+     * The most whitespace-separated words a row's text may have. A row is one sentence; a longer text (an unsplit
+     * article, a stray quote that swallowed many lines) is reported rather than featurized, whose cost grows with the
+     * square of the length.
+     */
+    public static final int MAX_WORDS = 10_000;
+
     private final Columns columns;
     private final MentionMatcher matcher;
     private final Charset encoding;
@@ -106,6 +113,11 @@ public final class TrainingCsv {
                 rows++;
                 String text = rec.get(columns.text());
                 if (text.isBlank()) throw BadInputException.at(name, row, columns.text(), "empty text");
+                if (words(text) > MAX_WORDS) {
+                    throw BadInputException.at(name, row, columns.text(), String.format(Locale.ROOT,
+                            "more than %,d words; a row holds one sentence: split the text into sentences",
+                            MAX_WORDS));
+                }
                 String source = name + ", row " + row;
                 if (doSentiment) {
                     String label = label(rec.get(columns.sentiment()));
@@ -234,6 +246,18 @@ public final class TrainingCsv {
         return false;
     }
 
+    /** Whitespace-separated words in {@code s}; counting stops just past {@link #MAX_WORDS}. */
+    static int words(String s) {
+        int n = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length() && n <= MAX_WORDS; i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !inWord) n++;
+            inWord = !space;
+        }
+        return n;
+    }
+
     private static List<String> split(String cell) {
         if (cell.isBlank()) return List.of();
         List<String> out = new ArrayList<>();
@@ -253,11 +277,7 @@ public final class TrainingCsv {
 
     /** What a parse error of commons-csv means, in the user's words where we know it. */
     private static String malformed(String message) {
-        if (message != null && message.contains("EOF reached before encapsulated token finished")) {
-            return "a quoted field is never closed (a \" without its closing \"; a quote inside a quoted field is"
-                    + " written twice: \"\")";
-        }
-        return "malformed CSV (" + message + ")";
+        return org.stancekit.io.CsvErrors.describe(message);
     }
 
     private static String cause(Throwable e) {

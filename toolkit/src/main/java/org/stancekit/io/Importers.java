@@ -271,7 +271,7 @@ public final class Importers {
                 int needed = Math.max(tweet, Math.max(target, stanceCol)) + 1;
                 for (CSVRecord r : iterate(parser, file)) {
                     long lineNo = parser.getCurrentLineNumber();
-                    if (r.size() < needed) {
+                    if (r.size() < needed || r.size() > names.size()) { // more: a comma left unquoted
                         throw new BadInputException(file + ", line " + lineNo + ": expected " + names.size()
                                 + " comma-separated columns, found " + r.size()
                                 + " (quote fields that contain commas)");
@@ -478,7 +478,7 @@ public final class Importers {
                     return it.hasNext();
                 } catch (UncheckedIOException e) {
                     throw new BadInputException(file + ", line " + parser.getCurrentLineNumber() + ": "
-                            + e.getMessage(), e);
+                            + CsvErrors.describe(e), e);
                 }
             }
 
@@ -578,6 +578,10 @@ public final class Importers {
                  CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
                 printer.printRecord(header);
                 report = body.write(printer);
+            }
+            if (report.rows() == 0 && report.skipped() == 0) { // nothing to train on: fail like train does
+                throw new BadInputException(in + ": no records (the file is empty or has only blank lines or a"
+                        + " header)");
             }
             move(tmp, target);
             moved = true;
