@@ -143,8 +143,8 @@ public final class Trainer {
         }
         List<String> labels = LinearTrainer.labelOrder(gold, task.defaultLabels());
         Backend backend = options.backend();
-        progress.accept(String.format(java.util.Locale.ROOT, "%s: training %s on %d examples (%s), dev %d",
-                task.key(), backend.key(), trainSet.size(), counts, devSet.size()));
+        progress.accept(String.format(java.util.Locale.ROOT, "%s: training on %d examples (%s), dev %d; backend %s",
+                task.key(), trainSet.size(), counts, devSet.size(), backend.key()));
         List<E> usableDev = devSet.stream().filter(e -> labels.contains(label.apply(e))).toList();
         if (usableDev.size() < devSet.size()) {
             progress.accept(task.key() + ": " + (devSet.size() - usableDev.size())
