@@ -38,6 +38,15 @@ public class Report {
                 "macro-F1: VADER 0.49, AFINN 0.53, OpenNLP maxent 0.58, fastText 0.58, fine-tuned RoBERTa 0.825"
                         + " (as quoted in README.md; newsmtsc/ has no SOURCE.md)");
 
+        // ---- --neural: the same NewsMTSC protocol with the neural and ensemble backends
+        for (String b : List.of("neural", "ensemble")) {
+            if (Files.exists(dir.resolve("newsmtsc-" + b + ".json"))) {
+                row("newsmtsc-" + b, "NewsMTSC devtest_mt (" + b + " backend)", "stance (3 classes)",
+                        "as the NewsMTSC row; --backend " + b + " with default neural settings (CNN)",
+                        read("newsmtsc-" + b + ".json").path("tasks").path("stance"), "");
+            }
+        }
+
         // ---- SemEval-2016 Task 6, on a seeded 80/20 split of the training file (the official test set is withheld)
         JsonNode s = read("semeval.json").path("tasks").path("stance");
         row("semeval", "SemEval-2016 T6, all 5 targets", "stance (3 classes)",

@@ -7,6 +7,7 @@ import org.stancekit.data.Columns;
 import org.stancekit.data.LabelledData;
 import org.stancekit.data.TrainingCsv;
 import org.stancekit.model.Task;
+import org.stancekit.model.neural.NeuralParams;
 import org.stancekit.score.Scorer;
 import org.stancekit.train.Trainer;
 
@@ -77,6 +78,52 @@ public final class TestModels {
             }
         }
         return bundleDir;
+    }
+
+    private static final java.util.Map<Trainer.Backend, Trainer.Result> neuralResults = new java.util.EnumMap<>(
+            Trainer.Backend.class);
+    private static final java.util.Map<Trainer.Backend, Path> neuralDirs = new java.util.EnumMap<>(
+            Trainer.Backend.class);
+
+    /** Small, fast settings for the neural backend in tests (seconds per model). */
+    public static NeuralParams tinyNeuralParams() {
+        return new NeuralParams("cnn", 24, 8, 24, 3, 0.3, 3e-3, 1e-5, 32, 2, 1, 40, 2, true, 1, List.of());
+    }
+
+    /** The project's labelled CSVs as one data set, read with the default lexicon. */
+    public static LabelledData projectData() {
+        ActorLexicon lexicon = ActorLexicon.loadDefault();
+        TrainingCsv reader = new TrainingCsv(Columns.defaults(), new MentionMatcher(lexicon), null, w -> { });
+        List<LabelledData> parts = new ArrayList<>();
+        for (Path csv : trainingCsvs()) parts.add(reader.read(csv, EnumSet.allOf(Task.class)));
+        return LabelledData.concat(parts);
+    }
+
+    /**
+     * A tiny bundle of the neural or ensemble backend (both tasks, {@link #tinyNeuralParams()}), trained once per JVM
+     * on the project's data, in memory.
+     */
+    public static synchronized Trainer.Result tinyNeuralResult(Trainer.Backend backend) {
+        return neuralResults.computeIfAbsent(backend, b -> Trainer.train(projectData(), null,
+                ActorLexicon.loadDefault(), Trainer.Options.defaults(EnumSet.allOf(Task.class))
+                        .withBackend(b, tinyNeuralParams()), msg -> { }));
+    }
+
+    /** {@link #tinyNeuralResult} saved to a temporary directory (callers must not modify it). */
+    public static synchronized Path tinyNeuralBundle(Trainer.Backend backend) {
+        Path dir = neuralDirs.get(backend);
+        if (dir == null) {
+            try {
+                Path root = Files.createTempDirectory("stancekit-test-" + backend.key());
+                deleteOnExit(root);
+                dir = root.resolve(backend.key());
+                tinyNeuralResult(backend).bundle().save(dir, false);
+                neuralDirs.put(backend, dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
     }
 
     /** The in-memory result of training the tiny bundle (the bundle as trained, before saving, and dev scores). */

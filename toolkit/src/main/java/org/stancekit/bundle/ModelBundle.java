@@ -11,7 +11,9 @@ import org.stancekit.StanceKitException;
 import org.stancekit.Version;
 import org.stancekit.actors.ActorLexicon;
 import org.stancekit.data.TrainingCsv;
+import org.stancekit.model.BundleWritable;
 import org.stancekit.model.Classifier;
+import org.stancekit.model.EnsembleClassifier;
 import org.stancekit.model.FeatureConfig;
 import org.stancekit.model.LinearClassifier;
 import org.stancekit.model.LinearModel;
@@ -151,6 +153,8 @@ public final class ModelBundle {
             info.put("labels", lc.labels());
             info.put("temperature", lc.model().temperature());
             info.put("feature_count", lc.model().featureCount());
+        } else if (m.classifier() instanceof BundleWritable w) {
+            info.putAll(w.writeTo(taskDir)); // neural and ensemble: network, vocabulary, settings
         } else {
             throw new IllegalArgumentException("cannot save a " + m.classifier().getClass().getSimpleName());
         }
@@ -315,20 +319,55 @@ public final class ModelBundle {
         if (!any) throw new ModelFormatException(taskDir + ": bundle.json has no checksums for task " + task.key());
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static TaskModel loadTask(Path taskDir, Task task) {
         Path modelFile = taskDir.resolve(MODEL_FILE);
         JsonNode info = readJson(modelFile);
         String backend = info.path("backend").asText("");
-        if (!backend.equals("linear")) {
-            throw new ModelFormatException(modelFile + ": backend '" + backend + "' is not supported by this StanceKit "
-                    + Version.get());
+        List<String> labels = labels(info, modelFile);
+        double temperature = temperature(info, modelFile);
+        Classifier<?> classifier;
+        switch (backend) {
+            case "linear" -> classifier = loadLinear(taskDir, task, info, labels, temperature);
+            // the neural package (and with it ND4J) is reached only from here: linear bundles never load it
+            case "neural" -> classifier = org.stancekit.model.neural.NeuralBackend.load(taskDir, task, info);
+            case "ensemble" -> {
+                JsonNode lin = info.path("linear"), neu = info.path("neural");
+                if (!lin.isObject() || !neu.isObject()) {
+                    throw new ModelFormatException(modelFile + ": an ensemble needs 'linear' and 'neural' sections");
+                }
+                double w = info.path("linear_weight").asDouble(-1);
+                if (!(w >= 0 && w <= 1)) throw new ModelFormatException(modelFile + ": linear_weight must be in [0, 1]");
+                LinearClassifier<?> linear = loadLinear(taskDir, task, info, labels, temperature(lin, modelFile));
+                Classifier<?> neural = org.stancekit.model.neural.NeuralBackend.load(taskDir, task, neu);
+                if (!neural.labels().equals(labels)) {
+                    throw new ModelFormatException(modelFile + ": the neural part's labels differ from the ensemble's");
+                }
+                classifier = new EnsembleClassifier(linear, neural, w, temperature);
+            }
+            default -> throw new ModelFormatException(modelFile + ": backend '" + backend + "' is not supported by"
+                    + " this StanceKit " + Version.get() + " (it reads linear, neural and ensemble)");
         }
+        Map<String, Object> map = JSON.convertValue(info, LinkedHashMap.class);
+        return new TaskModel(classifier, map);
+    }
+
+    private static List<String> labels(JsonNode info, Path modelFile) {
         List<String> labels = new ArrayList<>();
         info.path("labels").forEach(l -> labels.add(l.asText()));
         if (labels.size() < 2) throw new ModelFormatException(modelFile + ": needs at least two labels");
+        return labels;
+    }
+
+    private static double temperature(JsonNode info, Path modelFile) {
         double temperature = info.path("temperature").asDouble(1.0);
         if (!(temperature > 0)) throw new ModelFormatException(modelFile + ": temperature must be positive");
+        return temperature;
+    }
+
+    private static LinearClassifier<?> loadLinear(Path taskDir, Task task, JsonNode info, List<String> labels,
+                                                  double temperature) {
+        Path modelFile = taskDir.resolve(MODEL_FILE);
         FeatureConfig fc;
         try {
             fc = JSON.treeToValue(info.path("feature_config"), FeatureConfig.class);
@@ -337,11 +376,9 @@ public final class ModelBundle {
         }
         if (fc == null) throw new ModelFormatException(modelFile + ": feature_config missing");
         LinearModel model = LinearModel.load(taskDir, labels, temperature);
-        Classifier<?> classifier = task == Task.STANCE
+        return task == Task.STANCE
                 ? new LinearClassifier<>(new StanceFeaturizer(fc), model)
                 : new LinearClassifier<>(new SentimentFeaturizer(fc), model);
-        Map<String, Object> map = JSON.convertValue(info, LinkedHashMap.class);
-        return new TaskModel(classifier, map);
     }
 
     private static JsonNode readJson(Path file) {

@@ -50,10 +50,31 @@ final class InfoCommand extends BaseCommand {
         for (Map.Entry<Task, ModelBundle.TaskModel> e : bundle.tasks().entrySet()) {
             Map<String, Object> i = e.getValue().info();
             io.out().println();
-            io.out().printf("%s: %s backend, labels %s, %s features, temperature %.3f%n", e.getKey().key(),
-                    i.get("backend"), i.get("labels"), i.get("feature_count"),
+            Object size = i.get("feature_count");
+            if (size == null && i.get("linear") instanceof Map<?, ?> lin) size = lin.get("feature_count");
+            String what = size == null ? "" : ", " + size + " features";
+            Object net = i.get("network");
+            if (net == null && i.get("neural") instanceof Map<?, ?> nm) net = nm.get("network");
+            if (net instanceof Map<?, ?> n) {
+                what += ", network " + n.get("encoder") + " (vocabulary " + n.get("vocabulary_size") + ")";
+            }
+            io.out().printf("%s: %s backend, labels %s%s, temperature %.3f%n", e.getKey().key(),
+                    i.get("backend"), i.get("labels"), what,
                     ((Number) i.getOrDefault("temperature", 1.0)).doubleValue());
-            io.out().printf("  hyper-parameters: %s, seed %s%n", i.get("hyper_parameters"), i.get("seed"));
+            if (i.get("hyper_parameters") != null) {
+                io.out().printf("  hyper-parameters: %s, seed %s%n", i.get("hyper_parameters"), i.get("seed"));
+            }
+            if (i.get("neural_hyper_parameters") != null) {
+                io.out().printf("  neural hyper-parameters: %s, seed %s%n", i.get("neural_hyper_parameters"),
+                        i.get("seed"));
+            }
+            if (i.get("ensemble_fit") instanceof Map<?, ?> fit) {
+                io.out().printf(Locale.ROOT, "  ensemble: linear weight %s; dev macro-F1 linear %.4f, neural %.4f,"
+                        + " ensemble %.4f%n", fit.get("linear_weight"),
+                        ((Number) fit.get("dev_macro_f1_linear")).doubleValue(),
+                        ((Number) fit.get("dev_macro_f1_neural")).doubleValue(),
+                        ((Number) fit.get("dev_macro_f1_ensemble")).doubleValue());
+            }
             io.out().printf("  examples: %s, trained in %s s%n", i.get("examples"), i.get("training_seconds"));
             for (Map<String, Object> f : (List<Map<String, Object>>) i.getOrDefault("training_data", List.of())) {
                 io.out().printf("  trained on: %s (%s rows, %s examples, sha256 %s)%n", f.get("path"), f.get("rows"),

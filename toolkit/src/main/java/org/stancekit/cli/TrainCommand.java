@@ -6,6 +6,7 @@ import org.stancekit.actors.MentionMatcher;
 import org.stancekit.data.LabelledData;
 import org.stancekit.model.FeatureConfig;
 import org.stancekit.model.Task;
+import org.stancekit.model.neural.NeuralParams;
 import org.stancekit.train.Evaluation;
 import org.stancekit.train.LinearParams;
 import org.stancekit.train.Trainer;
@@ -28,8 +29,37 @@ final class TrainCommand extends BaseCommand {
     Path output;
     @Option(names = "--task", defaultValue = "both", description = "stance, sentiment or both (default: ${DEFAULT-VALUE}).")
     TaskOption task;
-    @Option(names = "--backend", defaultValue = "linear", description = "Model backend: linear (default).")
+    @Option(names = "--backend", defaultValue = "linear",
+            description = "linear (default, Smile maxent), neural (DL4J network) or ensemble (both, mixed on dev).")
     String backend;
+    @Option(names = "--encoder", defaultValue = "cnn", description = "Neural encoder: cnn or bilstm (default: ${DEFAULT-VALUE}).")
+    String encoder;
+    @Option(names = "--epochs", defaultValue = "12", description = "Neural: most epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--patience", defaultValue = "2",
+            description = "Neural: stop after this many epochs without a better dev macro-F1 (default: ${DEFAULT-VALUE}).")
+    int patience;
+    @Option(names = "--embedding-dim", defaultValue = "100", description = "Neural: word vector size (default: ${DEFAULT-VALUE}).")
+    int embeddingDim;
+    @Option(names = "--hidden", defaultValue = "128",
+            description = "Neural: CNN filters or BiLSTM units per direction (default: ${DEFAULT-VALUE}).")
+    int hidden;
+    @Option(names = "--dropout", defaultValue = "0.5", description = "Neural: dropout (default: ${DEFAULT-VALUE}).")
+    double dropout;
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Neural: Adam's rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+    @Option(names = "--batch-size", defaultValue = "32", description = "Neural: minibatch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+    @Option(names = "--max-length", defaultValue = "60", description = "Neural: tokens per example (default: ${DEFAULT-VALUE}).")
+    int maxLength;
+    @Option(names = "--word2vec", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Neural: initialise embeddings with Word2Vec on the training (+ unlabelled) text (default: on).")
+    boolean word2vec;
+    @Option(names = "--word2vec-epochs", defaultValue = "5", description = "Neural: Word2Vec epochs (default: ${DEFAULT-VALUE}).")
+    int word2vecEpochs;
+    @Option(names = "--unlabelled", paramLabel = "FILE",
+            description = "Neural: UTF-8 text, one sentence or article per line, added to Word2Vec's text (repeatable).")
+    List<Path> unlabelled = new java.util.ArrayList<>();
     @ArgGroup(exclusive = true)
     DevOptions dev;
     @Option(names = "--seed", defaultValue = "42", description = "Random seed for the dev split (default: ${DEFAULT-VALUE}).")
@@ -64,8 +94,17 @@ final class TrainCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        if (!backend.equals("linear")) {
-            throw new BadInputException("--backend " + backend + ": this version has the linear backend only");
+        Trainer.Backend backendChoice = Trainer.Backend.parse(backend);
+        if (!encoder.equals("cnn") && !encoder.equals("bilstm")) {
+            throw new BadInputException("--encoder " + encoder + ": choose cnn or bilstm");
+        }
+        if (epochs < 1 || patience < 1 || embeddingDim < 1 || hidden < 1 || batchSize < 1 || maxLength < 2
+                || word2vecEpochs < 1 || !(dropout >= 0 && dropout < 1) || !(learningRate > 0)) {
+            throw new BadInputException("neural settings: --epochs, --patience, --embedding-dim, --hidden, --batch-size,"
+                    + " --word2vec-epochs must be >= 1, --max-length >= 2, --dropout in [0, 1), --learning-rate > 0");
+        }
+        for (Path u : unlabelled) {
+            if (!Files.isRegularFile(u)) throw new BadInputException("--unlabelled " + u + ": no such file");
         }
         if (Files.exists(output) && !force) {
             throw new BadInputException(output + ": already exists; use --force to overwrite it");
@@ -82,7 +121,9 @@ final class TrainCommand extends BaseCommand {
                 ? Data.read(List.of(dev.file), columns, matcher, task.tasks(), this::warn) : null;
         Trainer.Options options = new Trainer.Options(task.tasks(),
                 new LinearParams(lambda, minCount, 1e-5, maxIterations), FeatureConfig.defaults(), seed, split,
-                columns.asMap(), biasShift, notes);
+                columns.asMap(), biasShift, notes).withBackend(backendChoice,
+                new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, 1e-5, batchSize, epochs,
+                        patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled));
         Trainer.Result result;
         try {
             result = Trainer.train(train, devData, lexicon, options, this::note);

@@ -6,6 +6,7 @@ import org.stancekit.actors.Mention;
 import org.stancekit.actors.MentionMatcher;
 import org.stancekit.bundle.ModelBundle;
 import org.stancekit.model.Classifier;
+import org.stancekit.model.EnsembleClassifier;
 import org.stancekit.model.LinearClassifier;
 import org.stancekit.model.Prediction;
 import org.stancekit.model.StanceQuery;
@@ -27,6 +28,8 @@ import java.util.stream.Stream;
  * sentence's sentiment and its stance toward each actor.
  *
  * <p>Thread-safety: a {@code Scorer} is immutable; one instance can be shared by any number of threads (load it once).
+ * The neural backend keeps a private network copy per concurrently scoring thread. The sentiments of an article's
+ * sentences and all its stance queries are predicted in one batch each ({@link Classifier#predictAll}).
  * Sentences longer than {@link #MAX_TOKENS} whitespace-separated tokens are scored on a window of that many tokens (the
  * start of the sentence for sentiment, around the actor's first mention for stance) and flagged {@code truncated}.
  */
@@ -100,8 +103,9 @@ public final class Scorer {
     /**
      * The same scorer, also explaining every label it gives: {@link StanceResult#explanation()} and
      * {@link SentenceResult#sentimentExplanation()} hold the {@code top} features that pushed hardest toward or away
-     * from the chosen label (see {@link Explanation}); {@code top = 0} turns explanations off. Only the linear backend
-     * explains; with another backend the explanations stay null. Scoring with explanations featurizes each input twice.
+     * from the chosen label (see {@link Explanation}); {@code top = 0} turns explanations off. The linear backend
+     * explains exactly; an ensemble is explained by its linear part; with the neural backend they stay null. Scoring
+     * with explanations featurizes each input twice.
      */
     public Scorer withExplanations(int top) {
         if (top < 0) throw new IllegalArgumentException("top must be >= 0, got " + top);
@@ -123,48 +127,71 @@ public final class Scorer {
     public ArticleResult score(Article article) {
         String text = article.text();
         List<TextSpan> spans = splitter.split(text);
+        // every sentence's sentiment and every stance query of the article go to the models in one batch each
+        List<Pending> pending = new ArrayList<>(spans.size());
+        List<String> sentenceInputs = new ArrayList<>(spans.size());
+        List<StanceQuery> queries = new ArrayList<>();
+        for (TextSpan span : spans) pending.add(prepare(span, sentenceInputs, queries));
+        List<Prediction> sentiments = sentiment == null || sentenceInputs.isEmpty() ? List.of()
+                : sentiment.predictAll(sentenceInputs);
+        List<Prediction> stancePredictions = stance == null || queries.isEmpty() ? List.of()
+                : stance.predictAll(queries);
         List<SentenceResult> out = new ArrayList<>(spans.size());
-        for (int i = 0; i < spans.size(); i++) out.add(scoreSentence(i, spans.get(i)));
+        int q = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            List<StanceResult> stances = new ArrayList<>(p.actors().size());
+            for (int a = 0; a < p.actors().size(); a++, q++) {
+                Prediction sp = stancePredictions.get(q);
+                stances.add(new StanceResult(p.actors().get(a), p.mentions().get(a), sp,
+                        explain(stance, queries.get(q), sp, p.actors().get(a))));
+            }
+            Prediction sent = sentiment == null ? null : sentiments.get(i);
+            Explanation sentWhy = sentiment == null ? null : explain(sentiment, sentenceInputs.get(i), sent, null);
+            out.add(new SentenceResult(i, p.span().start(), p.span().end(), p.span().text(), sent, stances,
+                    p.truncated(), sentWhy));
+        }
         return new ArticleResult(article, out);
     }
+
+    /** A sentence whose model inputs are queued: its actors and their mentions (article offsets), in query order. */
+    private record Pending(TextSpan span, boolean truncated, List<String> actors, List<List<Mention>> mentions) {}
 
     /** Scores articles lazily, in order; memory does not grow with the number of articles. */
     public Stream<ArticleResult> scoreAll(Stream<Article> articles) {
         return articles.map(this::score);
     }
 
-    private SentenceResult scoreSentence(int index, TextSpan span) {
+    private Pending prepare(TextSpan span, List<String> sentenceInputs, List<StanceQuery> queries) {
         String s = span.text();
         int[] tokenStarts = tokenStarts(s);
         boolean truncated = tokenStarts.length > MAX_TOKENS;
-        Prediction sent = null;
-        Explanation sentWhy = null;
-        if (sentiment != null) {
-            String input = truncated ? s.substring(0, windowEnd(s, tokenStarts, 0)) : s;
-            sent = sentiment.predict(input);
-            sentWhy = explain(sentiment, input, sent, null);
-        }
-        List<Mention> all = matcher.find(s);
-        Map<String, List<Mention>> byActor = new LinkedHashMap<>();
-        for (Mention m : all) byActor.computeIfAbsent(m.actor(), k -> new ArrayList<>()).add(m);
-        List<StanceResult> stances = new ArrayList<>();
+        if (sentiment != null) sentenceInputs.add(truncated ? s.substring(0, windowEnd(s, tokenStarts, 0)) : s);
+        List<String> actors = new ArrayList<>();
+        List<List<Mention>> mentions = new ArrayList<>();
         if (stance != null) {
+            List<Mention> all = matcher.find(s);
+            Map<String, List<Mention>> byActor = new LinkedHashMap<>();
+            for (Mention m : all) byActor.computeIfAbsent(m.actor(), k -> new ArrayList<>()).add(m);
             for (Map.Entry<String, List<Mention>> e : byActor.entrySet()) {
                 if (!only.isEmpty() && !only.contains(e.getKey())) continue;
                 List<Mention> mine = e.getValue();
                 List<Mention> others = all.stream().filter(m -> !m.actor().equals(e.getKey())).toList();
-                StanceQuery q = truncated ? window(s, tokenStarts, e.getKey(), mine, others)
-                        : new StanceQuery(s, e.getKey(), mine, others);
-                List<Mention> shifted = mine.stream().map(m -> m.shift(span.start())).toList();
-                Prediction p = stance.predict(q);
-                stances.add(new StanceResult(e.getKey(), shifted, p, explain(stance, q, p, e.getKey())));
+                queries.add(truncated ? window(s, tokenStarts, e.getKey(), mine, others)
+                        : new StanceQuery(s, e.getKey(), mine, others));
+                actors.add(e.getKey());
+                mentions.add(mine.stream().map(m -> m.shift(span.start())).toList());
             }
         }
-        return new SentenceResult(index, span.start(), span.end(), s, sent, stances, truncated, sentWhy);
+        return new Pending(span, truncated, actors, mentions);
     }
 
     private <I> Explanation explain(Classifier<I> classifier, I input, Prediction p, String actor) {
-        if (explainTop == 0 || !(classifier instanceof LinearClassifier<I> linear)) return null;
+        if (explainTop == 0) return null;
+        // an ensemble is explained by its linear part (the neural part has no per-feature contributions)
+        LinearClassifier<I> linear = classifier instanceof LinearClassifier<I> l ? l
+                : classifier instanceof EnsembleClassifier<I> en ? en.linear() : null;
+        if (linear == null) return null;
         return Explanation.of(p.label(), linear.explain(input, p.label()), explainTop, actor);
     }
 

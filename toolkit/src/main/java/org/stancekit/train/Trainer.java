@@ -10,7 +10,13 @@ import org.stancekit.data.SentimentExample;
 import org.stancekit.data.StanceExample;
 import org.stancekit.model.FeatureConfig;
 import org.stancekit.model.Featurizer;
+import org.stancekit.model.Classifier;
+import org.stancekit.model.EnsembleClassifier;
 import org.stancekit.model.LinearClassifier;
+import org.stancekit.model.Prediction;
+import org.stancekit.model.neural.NeuralClassifier;
+import org.stancekit.model.neural.NeuralParams;
+import org.stancekit.model.neural.NeuralTrainer;
 import org.stancekit.model.SentimentFeaturizer;
 import org.stancekit.model.StanceFeaturizer;
 import org.stancekit.model.Task;
@@ -44,16 +50,42 @@ public final class Trainer {
      * @param notes    free key/value provenance recorded as given (where the data came from, its licence...)
      */
     public record Options(Set<Task> tasks, LinearParams params, FeatureConfig features, long seed, double devSplit,
-                          Map<String, String> columns, boolean biasShift, Map<String, String> notes) {
+                          Map<String, String> columns, boolean biasShift, Map<String, String> notes, Backend backend,
+                          NeuralParams neural) {
         public Options {
             tasks = Set.copyOf(tasks);
             columns = Map.copyOf(columns);
             notes = Map.copyOf(notes);
         }
 
+        /** Linear backend. */
+        public Options(Set<Task> tasks, LinearParams params, FeatureConfig features, long seed, double devSplit,
+                       Map<String, String> columns, boolean biasShift, Map<String, String> notes) {
+            this(tasks, params, features, seed, devSplit, columns, biasShift, notes, Backend.LINEAR,
+                    NeuralParams.defaults());
+        }
+
         public static Options defaults(Set<Task> tasks) {
             return new Options(tasks, LinearParams.defaults(), FeatureConfig.defaults(), 42, 0.1, Map.of(), false,
                     Map.of());
+        }
+
+        public Options withBackend(Backend b, NeuralParams n) {
+            return new Options(tasks, params, features, seed, devSplit, columns, biasShift, notes, b, n);
+        }
+    }
+
+    /** The model family: {@code linear} (Smile maxent), {@code neural} (DL4J), {@code ensemble} (both, mixed on dev). */
+    public enum Backend {
+        LINEAR, NEURAL, ENSEMBLE;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Backend parse(String s) {
+            for (Backend b : values()) if (b.key().equals(s.strip().toLowerCase(java.util.Locale.ROOT))) return b;
+            throw new BadInputException("--backend " + s + ": choose linear, neural or ensemble");
         }
     }
 
@@ -81,8 +113,9 @@ public final class Trainer {
         return new Result(new ModelBundle(lexicon, models), evals);
     }
 
-    private record Trained<I>(LinearClassifier<I> classifier, Evaluation eval, int trainN, int devN,
-                              Map<String, Integer> labelCounts, double eceBefore, double eceAfter) {}
+    private record Trained<I>(Classifier<I> classifier, Evaluation eval, int trainN, int devN,
+                              Map<String, Integer> labelCounts, double eceBefore, double eceAfter,
+                              Map<String, Object> extra) {}
 
     private static <E, I> Trained<I> trainTask(Task task, List<E> all, List<E> givenDev, Function<E, String> label,
                                                Function<E, String> group, Function<E, I> input, Featurizer<I> featurizer,
@@ -109,44 +142,151 @@ public final class Trainer {
                     + gold.get(0) + "'; a classifier needs at least two labels");
         }
         List<String> labels = LinearTrainer.labelOrder(gold, task.defaultLabels());
-        progress.accept(String.format(java.util.Locale.ROOT, "%s: training on %d examples (%s), dev %d",
-                task.key(), trainSet.size(), counts, devSet.size()));
-        LinearClassifier<I> c = LinearTrainer.train(trainSet.stream().map(input).toList(), gold, labels, featurizer,
-                options.params());
-        Evaluation eval = null;
-        double eceBefore = Double.NaN, eceAfter = Double.NaN;
+        Backend backend = options.backend();
+        progress.accept(String.format(java.util.Locale.ROOT, "%s: training on %d examples (%s), dev %d; backend %s",
+                task.key(), trainSet.size(), counts, devSet.size(), backend.key()));
         List<E> usableDev = devSet.stream().filter(e -> labels.contains(label.apply(e))).toList();
         if (usableDev.size() < devSet.size()) {
             progress.accept(task.key() + ": " + (devSet.size() - usableDev.size())
                     + " dev examples have labels never seen in training and are left out of calibration");
         }
+        if (backend == Backend.ENSEMBLE && usableDev.isEmpty()) {
+            throw new BadInputException("the ensemble backend fits its weight on a dev set: give --dev FILE or a"
+                    + " --dev-split above 0");
+        }
+        boolean calibrate = usableDev.size() >= MIN_CALIBRATION_EXAMPLES;
+        if (!devSet.isEmpty() && !calibrate) {
+            progress.accept(task.key() + ": only " + usableDev.size() + " dev examples; probabilities are not"
+                    + " calibrated (needs " + MIN_CALIBRATION_EXAMPLES + ")");
+        }
+        List<I> trainInputs = trainSet.stream().map(input).toList();
+        List<I> devInputs = usableDev.stream().map(input).toList();
+        List<String> devGold = usableDev.stream().map(label).toList();
+        int[] y = LinearTrainer.indexOf(labels, devGold);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        double eceBefore = Double.NaN, eceAfter = Double.NaN;
+
+        LinearClassifier<I> linear = null;
+        double[][] linearDev = null;
+        if (backend != Backend.NEURAL) {
+            linear = LinearTrainer.train(trainInputs, gold, labels, featurizer, options.params());
+            if (!devSet.isEmpty()) {
+                double[][] scores = LinearTrainer.scores(linear, devInputs);
+                if (options.biasShift()) {
+                    double[] delta = Calibration.fitBiasShift(scores, y, labels.size());
+                    linear = new LinearClassifier<>(featurizer, linear.model().withBiasShift(delta));
+                    scores = LinearTrainer.scores(linear, devInputs);
+                    progress.accept(task.key() + ": label bias shift chosen on dev " + java.util.Arrays.toString(delta));
+                }
+                // a temperature fitted on a handful of examples is noise (it can run to its bounds): keep 1 below 50
+                double t = calibrate ? Calibration.fitTemperature(scores, y) : 1.0;
+                eceBefore = Calibration.ece(softmaxAll(scores, 1.0), y, 10);
+                linear = new LinearClassifier<>(featurizer, linear.model().withTemperature(t));
+                linearDev = softmaxAll(scores, t);
+                eceAfter = Calibration.ece(linearDev, y, 10);
+            }
+        }
+        NeuralClassifier<I> neural = null;
+        double[][] neuralDev = null;
+        if (backend != Backend.LINEAR) {
+            NeuralTrainer.Result<I> r = NeuralTrainer.train(task, trainInputs, gold, labels, devInputs, devGold,
+                    options.neural(), options.seed(), progress);
+            neural = r.classifier();
+            extra.put("neural_training", r.report());
+            if (!devSet.isEmpty()) {
+                double[][] raw = neural.rawProbabilities(devInputs);
+                double[][] logs = logAll(raw);
+                double t = calibrate ? Calibration.fitTemperature(logs, y) : 1.0;
+                neural = neural.withTemperature(t);
+                neuralDev = softmaxAll(logs, t);
+                double before = Calibration.ece(raw, y, 10), after = Calibration.ece(neuralDev, y, 10);
+                if (backend == Backend.NEURAL) {
+                    eceBefore = before;
+                    eceAfter = after;
+                }
+                progress.accept(String.format(java.util.Locale.ROOT, "%s neural: temperature %.3f, ECE %.4f -> %.4f",
+                        task.key(), t, before, after));
+            }
+        }
+        Classifier<I> c;
+        if (backend == Backend.LINEAR) {
+            c = linear;
+        } else if (backend == Backend.NEURAL) {
+            c = neural;
+        } else {
+            c = ensemble(task, linear, neural, linearDev, neuralDev, y, labels, extra, progress);
+            eceBefore = (double) extra.remove("_ece_before");
+            eceAfter = (double) extra.remove("_ece_after");
+        }
+        Evaluation eval = null;
         if (!devSet.isEmpty()) {
-            List<I> devInputs = usableDev.stream().map(input).toList();
-            int[] y = LinearTrainer.indexOf(labels, usableDev.stream().map(label).toList());
-            double[][] scores = LinearTrainer.scores(c, devInputs);
-            if (options.biasShift()) {
-                double[] delta = Calibration.fitBiasShift(scores, y, labels.size());
-                c = new LinearClassifier<>(featurizer, c.model().withBiasShift(delta));
-                scores = LinearTrainer.scores(c, devInputs);
-                progress.accept(task.key() + ": label bias shift chosen on dev " + java.util.Arrays.toString(delta));
-            }
-            eceBefore = Calibration.ece(softmaxAll(scores, 1.0), y, 10);
-            // a temperature fitted on a handful of examples is noise (it can run to its bounds): keep 1 below 50
-            double t = usableDev.size() >= MIN_CALIBRATION_EXAMPLES ? Calibration.fitTemperature(scores, y) : 1.0;
-            if (usableDev.size() < MIN_CALIBRATION_EXAMPLES) {
-                progress.accept(task.key() + ": only " + usableDev.size() + " dev examples; probabilities are not"
-                        + " calibrated (needs " + MIN_CALIBRATION_EXAMPLES + ")");
-            }
-            c = new LinearClassifier<>(featurizer, c.model().withTemperature(t));
-            eceAfter = Calibration.ece(softmaxAll(scores, t), y, 10);
             List<String> predicted = new ArrayList<>();
-            for (E e : devSet) predicted.add(c.predict(input.apply(e)).label());
+            for (Prediction p : c.predictAll(devSet.stream().map(input).toList())) predicted.add(p.label());
             eval = Evaluation.of(labels, devSet.stream().map(label).toList(), predicted);
             progress.accept(String.format(java.util.Locale.ROOT,
-                    "%s: dev macro-F1 %.4f, accuracy %.4f (n=%d); temperature %.3f, ECE %.4f -> %.4f",
-                    task.key(), eval.macroF1(), eval.accuracy(), eval.n(), t, eceBefore, eceAfter));
+                    "%s %s: dev macro-F1 %.4f, accuracy %.4f (n=%d); ECE %.4f -> %.4f after temperature scaling",
+                    task.key(), backend.key(), eval.macroF1(), eval.accuracy(), eval.n(), eceBefore, eceAfter));
         }
-        return new Trained<>(c, eval, trainSet.size(), devSet.size(), counts, eceBefore, eceAfter);
+        return new Trained<>(c, eval, trainSet.size(), devSet.size(), counts, eceBefore, eceAfter, extra);
+    }
+
+    /**
+     * Mixes the calibrated parts: the linear weight w in {0, 0.05, ..., 1} with the best dev macro-F1 (ties: lower
+     * log-loss), so the ensemble is never worse on dev than its better part (w = 0 and w = 1 are candidates); then a
+     * temperature on log of the mix.
+     */
+    private static <I> Classifier<I> ensemble(Task task, LinearClassifier<I> linear, NeuralClassifier<I> neural,
+                                              double[][] pl, double[][] pn, int[] y, List<String> labels,
+                                              Map<String, Object> extra, Consumer<String> progress) {
+        int k = labels.size();
+        double[] zero = new double[k];
+        double f1Linear = Calibration.macroF1(pl, y, zero, k), f1Neural = Calibration.macroF1(pn, y, zero, k);
+        double bestW = 1, bestF1 = -1, bestNll = Double.POSITIVE_INFINITY;
+        for (int step = 0; step <= 20; step++) {
+            double w = step / 20.0;
+            double[][] mix = mix(pl, pn, w);
+            double f1 = Calibration.macroF1(mix, y, zero, k), nll = Calibration.nll(logAll(mix), y, 1.0);
+            if (f1 > bestF1 + 1e-12 || (Math.abs(f1 - bestF1) <= 1e-12 && nll < bestNll)) {
+                bestW = w;
+                bestF1 = f1;
+                bestNll = nll;
+            }
+        }
+        double[][] mix = mix(pl, pn, bestW);
+        double[][] logs = logAll(mix);
+        double t = y.length >= MIN_CALIBRATION_EXAMPLES ? Calibration.fitTemperature(logs, y) : 1.0;
+        extra.put("_ece_before", Calibration.ece(mix, y, 10));
+        extra.put("_ece_after", Calibration.ece(softmaxAll(logs, t), y, 10));
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("linear_weight", bestW);
+        e.put("dev_macro_f1_linear", f1Linear);
+        e.put("dev_macro_f1_neural", f1Neural);
+        e.put("dev_macro_f1_ensemble", bestF1);
+        e.put("gain_over_better_part", bestF1 - Math.max(f1Linear, f1Neural));
+        e.put("chosen_on", "dev set: weight by macro-F1 on a 0.05 grid, then temperature by log-loss");
+        extra.put("ensemble_fit", e);
+        progress.accept(String.format(java.util.Locale.ROOT, "%s ensemble: linear weight %.2f; dev macro-F1 linear %.4f,"
+                + " neural %.4f, ensemble %.4f (%+.4f over the better part)", task.key(), bestW, f1Linear, f1Neural,
+                bestF1, bestF1 - Math.max(f1Linear, f1Neural)));
+        return new EnsembleClassifier<>(linear, neural, bestW, t);
+    }
+
+    private static double[][] mix(double[][] a, double[][] b, double w) {
+        double[][] m = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            m[i] = new double[a[i].length];
+            for (int k = 0; k < m[i].length; k++) m[i][k] = w * a[i][k] + (1 - w) * b[i][k];
+        }
+        return m;
+    }
+
+    private static double[][] logAll(double[][] p) {
+        double[][] l = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            l[i] = new double[p[i].length];
+            for (int k = 0; k < l[i].length; k++) l[i][k] = Math.log(Math.max(p[i][k], 1e-12));
+        }
+        return l;
     }
 
     static double[][] softmaxAll(double[][] scores, double t) {
@@ -172,7 +312,8 @@ public final class Trainer {
         hp.put("min_count", o.params().minCount());
         hp.put("tolerance", o.params().tolerance());
         hp.put("max_iterations", o.params().maxIterations());
-        info.put("hyper_parameters", hp);
+        if (o.backend() != Backend.NEURAL) info.put("hyper_parameters", hp);
+        if (o.backend() != Backend.LINEAR) info.put("neural_hyper_parameters", neuralParams(o.neural()));
         info.put("seed", o.seed());
         info.put("bias_shift_on_dev", o.biasShift());
         info.put("feature_config", o.features());
@@ -197,10 +338,43 @@ public final class Trainer {
         versions.put("stancekit", Version.get());
         versions.put("java", System.getProperty("java.version"));
         versions.put("smile", Version.library("smile"));
+        if (o.backend() != Backend.LINEAR) versions.put("deeplearning4j", Version.library("dl4j"));
         info.put("versions", versions);
+        info.putAll(t.extra);
         info.put("created", Instant.now().toString());
         info.put("training_seconds", Math.round(seconds * 10) / 10.0);
         return info;
+    }
+
+    private static Map<String, Object> neuralParams(NeuralParams n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("encoder", n.encoder());
+        m.put("embedding_dim", n.embeddingDim());
+        m.put("position_dim", n.positionDim());
+        m.put("hidden", n.hidden());
+        m.put("kernel", n.kernel());
+        m.put("dropout", n.dropout());
+        m.put("learning_rate", n.learningRate());
+        m.put("l2", n.l2());
+        m.put("batch_size", n.batchSize());
+        m.put("max_epochs", n.maxEpochs());
+        m.put("patience", n.patience());
+        m.put("max_length", n.maxLength());
+        m.put("min_count", n.minCount());
+        m.put("word2vec", n.word2vec());
+        m.put("word2vec_epochs", n.word2vecEpochs());
+        m.put("unlabelled", n.unlabelled().stream().map(p -> Map.of("path", p.toString(),
+                "sha256", sha256OrMissing(p))).toList());
+        m.put("optimizer", "Adam; class-weighted cross-entropy; early stopping on dev macro-F1");
+        return m;
+    }
+
+    private static String sha256OrMissing(java.nio.file.Path p) {
+        try {
+            return org.stancekit.data.TrainingCsv.sha256(java.nio.file.Files.readAllBytes(p));
+        } catch (java.io.IOException e) {
+            return "unreadable";
+        }
     }
 
     /** The files that gave examples for {@code task}. */

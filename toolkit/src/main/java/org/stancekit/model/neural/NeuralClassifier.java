@@ -1,0 +1,186 @@
+package org.stancekit.model.neural;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.stancekit.model.BundleWritable;
+import org.stancekit.model.Classifier;
+import org.stancekit.model.EnsembleClassifier;
+import org.stancekit.model.Prediction;
+import org.stancekit.model.TokenSequence;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
+
+/**
+ * The neural backend's classifier. Immutable from the outside and thread-safe: a DL4J network is not, so each call
+ * borrows a private copy of the network from a pool (a new copy is made when all are in use; there are never more
+ * copies than threads that predicted at the same time) and returns it afterwards.
+ *
+ * <p>Every example is encoded to exactly {@link Spec#maxLength()} positions (padded or windowed around the first target),
+ * so an example's probabilities do not depend on which other examples share its batch.
+ */
+public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable {
+    public static final String NETWORK_FILE = "network.zip";
+    static final int BATCH = 64;
+
+    /** The shape of the network and its input encoding; recorded in {@code model.json}. */
+    public record Spec(String encoder, int maxLength, int positionRadius, int embeddingDim, int positionDim,
+                       int channels, int kernel, int vocabularySize) {
+        int positions() {
+            return 2 * positionRadius + 3; // 0 pad, 1..2R+1 relative distance, 2R+2 no target
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("encoder", encoder);
+            m.put("max_length", maxLength);
+            m.put("position_radius", positionRadius);
+            m.put("embedding_dim", embeddingDim);
+            m.put("position_dim", positionDim);
+            m.put("channels", channels);
+            m.put("kernel", kernel);
+            m.put("vocabulary_size", vocabularySize);
+            return m;
+        }
+    }
+
+    private final Function<I, TokenSequence> view;
+    private final Vocabulary vocab;
+    private final Spec spec;
+    private final List<String> labels;
+    private final double temperature;
+    private final ComputationGraph prototype; // only cloned, under its lock; never used to predict
+    private final ConcurrentLinkedDeque<ComputationGraph> idle = new ConcurrentLinkedDeque<>();
+
+    NeuralClassifier(Function<I, TokenSequence> view, Vocabulary vocab, Spec spec, List<String> labels,
+                     double temperature, ComputationGraph network) {
+        this.view = view;
+        this.vocab = vocab;
+        this.spec = spec;
+        this.labels = List.copyOf(labels);
+        this.temperature = temperature;
+        this.prototype = network;
+    }
+
+    public NeuralClassifier<I> withTemperature(double t) {
+        synchronized (prototype) {
+            return new NeuralClassifier<>(view, vocab, spec, labels, t, prototype.clone());
+        }
+    }
+
+    public double temperature() {
+        return temperature;
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public Prediction predict(I input) {
+        return predictAll(List.of(input)).get(0);
+    }
+
+    @Override
+    public List<Prediction> predictAll(List<I> inputs) {
+        double[][] p = rawProbabilities(inputs);
+        List<Prediction> out = new ArrayList<>(p.length);
+        for (double[] row : p) {
+            out.add(Prediction.of(labels, temperature == 1.0 ? row : EnsembleClassifier.calibrate(row, temperature)));
+        }
+        return out;
+    }
+
+    /** The network's softmax outputs before temperature scaling. */
+    public double[][] rawProbabilities(List<I> inputs) {
+        List<TokenSequence> seqs = inputs.stream().map(view).toList();
+        double[][] out = new double[seqs.size()][];
+        ComputationGraph net = borrow();
+        try {
+            for (int from = 0; from < seqs.size(); from += BATCH) {
+                List<TokenSequence> batch = seqs.subList(from, Math.min(seqs.size(), from + BATCH));
+                INDArray[] features = encode(batch, vocab, spec);
+                INDArray probs = net.output(false, features)[0];
+                double[][] rows = probs.castTo(DataType.DOUBLE).toDoubleMatrix();
+                System.arraycopy(rows, 0, out, from, rows.length);
+            }
+        } finally {
+            idle.push(net);
+        }
+        return out;
+    }
+
+    private ComputationGraph borrow() {
+        ComputationGraph net = idle.poll();
+        if (net != null) return net;
+        synchronized (prototype) {
+            return prototype.clone();
+        }
+    }
+
+    /** The three network inputs for a batch: word ids, relative-position ids, target pooling weights. */
+    static INDArray[] encode(List<TokenSequence> batch, Vocabulary vocab, Spec spec) {
+        int n = batch.size(), len = spec.maxLength(), h = spec.channels(), r = spec.positionRadius();
+        float[] words = new float[n * len], pos = new float[n * len], tw = new float[n * h * len];
+        for (int b = 0; b < n; b++) {
+            TokenSequence s = batch.get(b);
+            int size = s.words().size();
+            int from = 0;
+            if (size > len) {
+                int centre = s.targets().isEmpty() ? 0 : s.targets().get(0);
+                from = Math.max(0, Math.min(centre - len / 2, size - len));
+            }
+            int used = Math.min(len, size - from);
+            List<Integer> targets = new ArrayList<>();
+            for (int t : s.targets()) if (t >= from && t < from + used) targets.add(t - from);
+            float[] weight = new float[len];
+            for (int i = 0; i < used; i++) {
+                words[b * len + i] = vocab.id(s.words().get(from + i));
+                if (targets.isEmpty()) {
+                    pos[b * len + i] = 2 * r + 2;
+                    weight[i] = 1f / used;
+                } else {
+                    int best = Integer.MAX_VALUE;
+                    for (int t : targets) if (Math.abs(i - t) < Math.abs(best)) best = i - t;
+                    pos[b * len + i] = Math.max(-r, Math.min(r, best)) + r + 1;
+                }
+            }
+            for (int t : targets) weight[t] = 1f / targets.size();
+            for (int c = 0; c < h; c++) System.arraycopy(weight, 0, tw, (b * h + c) * len, len);
+        }
+        return new INDArray[]{
+                Nd4j.create(words, new long[]{n, 1, len}, 'c'),
+                Nd4j.create(pos, new long[]{n, 1, len}, 'c'),
+                Nd4j.create(tw, new long[]{n, h, len}, 'c')};
+    }
+
+    @Override
+    public Map<String, Object> writeTo(Path taskDir) throws IOException {
+        synchronized (prototype) {
+            ModelSerializer.writeModel(prototype, taskDir.resolve(NETWORK_FILE).toFile(), false);
+        }
+        vocab.save(taskDir);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("backend", "neural");
+        info.put("labels", labels);
+        info.put("temperature", temperature);
+        info.put("network", spec.toMap());
+        info.put("files", List.of(NETWORK_FILE, Vocabulary.FILE));
+        info.put("network_format", "DL4J ModelSerializer zip (configuration.json + coefficients.bin), no updater state");
+        return info;
+    }
+}

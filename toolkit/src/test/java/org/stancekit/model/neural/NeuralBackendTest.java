@@ -1,0 +1,206 @@
+package org.stancekit.model.neural;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stancekit.ModelFormatException;
+import org.stancekit.TestModels;
+import org.stancekit.actors.ActorLexicon;
+import org.stancekit.bundle.ModelBundle;
+import org.stancekit.data.LabelledData;
+import org.stancekit.data.StanceExample;
+import org.stancekit.model.Classifier;
+import org.stancekit.model.EnsembleClassifier;
+import org.stancekit.model.Prediction;
+import org.stancekit.model.StanceQuery;
+import org.stancekit.model.Task;
+import org.stancekit.score.ArticleResult;
+import org.stancekit.score.Scorer;
+import org.stancekit.train.Trainer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The neural and ensemble backends: training, bundle round trip, determinism, thread-safety, lazy ND4J. */
+class NeuralBackendTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static List<StanceQuery> queries(int n) {
+        List<StanceQuery> out = new ArrayList<>();
+        for (StanceExample e : TestModels.projectData().stance()) {
+            out.add(e.query());
+            if (out.size() == n) break;
+        }
+        return out;
+    }
+
+    @Test
+    void savedAndLoadedBundlesGiveIdenticalProbabilities() {
+        for (Trainer.Backend b : List.of(Trainer.Backend.NEURAL, Trainer.Backend.ENSEMBLE)) {
+            ModelBundle trained = TestModels.tinyNeuralResult(b).bundle();
+            ModelBundle loaded = ModelBundle.load(TestModels.tinyNeuralBundle(b));
+            List<StanceQuery> qs = queries(150);
+            List<Prediction> before = trained.stance().orElseThrow().predictAll(qs);
+            assertEquals(before, loaded.stance().orElseThrow().predictAll(qs), b + " stance");
+            List<String> texts = qs.stream().map(StanceQuery::text).toList();
+            assertEquals(trained.sentiment().orElseThrow().predictAll(texts),
+                    loaded.sentiment().orElseThrow().predictAll(texts), b + " sentiment");
+            // batched and one-by-one agree (every example is encoded to the same fixed length)
+            Classifier<StanceQuery> c = loaded.stance().orElseThrow();
+            for (int i = 0; i < 10; i++) {
+                Prediction one = c.predict(qs.get(i));
+                for (String l : c.labels()) {
+                    assertEquals(before.get(i).probability(l), one.probability(l), 1e-6, b + " query " + i);
+                }
+            }
+        }
+        assertInstanceOf(EnsembleClassifier.class,
+                ModelBundle.load(TestModels.tinyNeuralBundle(Trainer.Backend.ENSEMBLE)).stance().orElseThrow());
+    }
+
+    @Test
+    void modelJsonRecordsBackendCalibrationAndFilesAndBundleChecksumsThem() throws IOException {
+        Path dir = TestModels.tinyNeuralBundle(Trainer.Backend.ENSEMBLE);
+        JsonNode bundle = JSON.readTree(dir.resolve("bundle.json").toFile());
+        for (String task : List.of("stance", "sentiment")) {
+            JsonNode m = JSON.readTree(dir.resolve(task).resolve("model.json").toFile());
+            assertEquals("ensemble", m.path("backend").asText());
+            assertTrue(m.path("dev_metrics").has("ece_before_calibration"), task);
+            assertTrue(m.path("dev_metrics").has("ece"), task);
+            JsonNode fit = m.path("ensemble_fit");
+            double best = Math.max(fit.path("dev_macro_f1_linear").asDouble(), fit.path("dev_macro_f1_neural").asDouble());
+            assertTrue(fit.path("dev_macro_f1_ensemble").asDouble() >= best - 1e-12, "ensemble >= better part on dev");
+            assertEquals(fit.path("dev_macro_f1_ensemble").asDouble(), m.path("dev_metrics").path("macro_f1").asDouble(),
+                    1e-9, "the reported dev macro-F1 is the ensemble's");
+            assertEquals("cnn", m.path("neural").path("network").path("encoder").asText());
+            assertTrue(m.path("neural_training").path("epochs").isArray());
+            assertTrue(m.path("neural_hyper_parameters").has("learning_rate"));
+            for (String f : List.of("network.zip", "vocab.tsv", "weights.bin", "features.txt.gz")) {
+                assertTrue(bundle.path("checksums").has(task + "/" + f), task + "/" + f);
+            }
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameModel() {
+        LabelledData data = TestModels.projectData();
+        Trainer.Options o = Trainer.Options.defaults(EnumSet.of(Task.STANCE))
+                .withBackend(Trainer.Backend.NEURAL, TestModels.tinyNeuralParams());
+        Classifier<StanceQuery> a = Trainer.train(data, null, ActorLexicon.loadDefault(), o, m -> { })
+                .bundle().stance().orElseThrow();
+        Classifier<StanceQuery> b = Trainer.train(data, null, ActorLexicon.loadDefault(), o, m -> { })
+                .bundle().stance().orElseThrow();
+        List<StanceQuery> qs = queries(200);
+        assertEquals(a.predictAll(qs), b.predictAll(qs));
+    }
+
+    @Test
+    void concurrentScoringGivesTheSingleThreadResults() throws Exception {
+        List<String> texts = new ArrayList<>();
+        List<StanceExample> ex = TestModels.projectData().stance();
+        for (int i = 0; i < 60; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = 0; j < 4; j++) sb.append(ex.get((i * 7 + j * 13) % ex.size()).query().text()).append('\n');
+            texts.add(sb.toString());
+        }
+        for (Trainer.Backend b : List.of(Trainer.Backend.NEURAL, Trainer.Backend.ENSEMBLE)) {
+            Scorer single = Scorer.load(TestModels.tinyNeuralBundle(b));
+            List<ArticleResult> expected = texts.stream().map(single::score).toList();
+            Scorer shared = Scorer.load(TestModels.tinyNeuralBundle(b));
+            int threads = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<List<ArticleResult>>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int offset = t * 7;
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        ArticleResult[] out = new ArticleResult[texts.size()];
+                        for (int i = 0; i < texts.size(); i++) {
+                            int k = (i + offset) % texts.size();
+                            out[k] = shared.score(texts.get(k));
+                        }
+                        return List.of(out);
+                    }));
+                }
+                start.countDown();
+                for (Future<List<ArticleResult>> f : futures) {
+                    List<ArticleResult> got = f.get(2, TimeUnit.MINUTES);
+                    for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), got.get(i), b + " " + i);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void networkFilesWithOtherEntriesAreRefused(@TempDir Path tmp) throws IOException {
+        Path zip = tmp.resolve("network.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String name : List.of("configuration.json", "coefficients.bin", "preprocessor.bin")) {
+                z.putNextEntry(new ZipEntry(name));
+                z.write(new byte[]{1, 2, 3});
+                z.closeEntry();
+            }
+        }
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> NeuralBackend.checkEntries(zip));
+        assertTrue(e.getMessage().contains("unexpected entry 'preprocessor.bin'"), e.getMessage());
+        Files.write(zip, new byte[]{'n', 'o', 't'});
+        assertThrows(ModelFormatException.class, () -> NeuralBackend.checkEntries(zip));
+    }
+
+    @Test
+    void aLinearBundleIsScoredWithoutLoadingNd4jAndANeuralOneLoadsIt() throws Exception {
+        String linear = classesLoaded(TestModels.tinyBundle());
+        assertTrue(linear.contains("org.stancekit.score.Scorer"), "the probe works");
+        assertFalse(linear.contains("org.nd4j"), "ND4J loaded for a linear bundle");
+        assertFalse(linear.contains("org.deeplearning4j"), "DL4J loaded for a linear bundle");
+        assertTrue(classesLoaded(TestModels.tinyNeuralBundle(Trainer.Backend.NEURAL)).contains("org.nd4j"));
+    }
+
+    /** Runs {@code score --model DIR} in a fresh JVM with -verbose:class and returns its output. */
+    private static String classesLoaded(Path model) throws Exception {
+        Path article = Files.createTempFile("stancekit-article", ".txt");
+        try {
+            Files.writeString(article, "NATO praised Finland for its swift accession. Moscow condemned the move.\n");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                    "org.stancekit.cli.Main", "score", "--model", model.toString(), "--format", "csv",
+                    article.toString());
+            pb.environment().put("OMP_NUM_THREADS", "1");
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            try (OutputStream in = p.getOutputStream()) {
+                // no input
+            }
+            String out = new String(p.getInputStream().readAllBytes());
+            assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+            assertEquals(0, p.exitValue(), out.length() > 4000 ? out.substring(out.length() - 4000) : out);
+            assertTrue(out.contains("Finland"), "scored");
+            return out;
+        } finally {
+            Files.deleteIfExists(article);
+        }
+    }
+}
