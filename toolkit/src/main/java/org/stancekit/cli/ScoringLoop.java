@@ -31,16 +31,20 @@ final class ScoringLoop {
     /** How many articles were scored and how many inputs were skipped. */
     record Counts(int articles, int bad) {}
 
+    /** Errors held back while no article has been scored yet (beyond this they are reported at once). */
+    private static final int MAX_HELD = 1000;
+
     private ScoringLoop() {}
 
     /**
-     * @throws BadInputException when the input holds no article at all (and nothing was bad), or with
-     *                           {@code failFast} at the first bad input
+     * @throws BadInputException when no article could be scored (the input's own error when it was one bad input), or
+     *                           with {@code failFast} at the first bad input
      */
     static Counts run(Scorer scorer, List<String> inputs, Charset charset, java.io.InputStream stdin,
                       Consumer<String> warn, boolean failFast, int threads, Sink sink) throws IOException {
         if (threads < 1) throw new BadInputException("--threads must be at least 1, got " + threads);
         int bad = 0, articles = 0;
+        List<BadInputException> held = new ArrayList<>();
         ExecutorService pool = null;
         try (ArticleReader reader = ArticleReader.open(inputs, charset, warn, stdin)) {
             int batchSize = threads == 1 ? 1 : threads * 16;
@@ -60,16 +64,32 @@ final class ScoringLoop {
                     ArticleItem item = batch.get(i);
                     if (item.error() != null) {
                         if (failFast) throw item.error();
-                        warn.accept("skipped: " + item.error().getMessage());
                         bad++;
+                        // until one article has been scored, hold the errors back: if none ever is, the run fails
+                        // with the error itself (exit 2) rather than "skipped" warnings and an empty result
+                        if (articles == 0 && held.size() < MAX_HELD) held.add(item.error());
+                        else warn.accept("skipped: " + item.error().getMessage());
                         continue;
+                    }
+                    if (articles == 0) {
+                        for (BadInputException e : held) warn.accept("skipped: " + e.getMessage());
+                        held.clear();
                     }
                     sink.accept(results.get(i));
                     articles++;
                 }
             }
-            // an input with no article at all is bad input: fail before an empty --output replaces anything
-            if (articles == 0 && bad == 0) throw new BadInputException("no articles in the input");
+            // no article at all is bad input: fail before an empty --output replaces anything
+            if (articles == 0 && bad == 0) {
+                throw new BadInputException("no articles in " + (inputs.isEmpty() ? "standard input"
+                        : String.join(", ", inputs)));
+            }
+            if (articles == 0) {
+                if (bad == 1) throw held.get(0);
+                for (BadInputException e : held) warn.accept("skipped: " + e.getMessage());
+                throw new BadInputException("no article could be read from " + (inputs.isEmpty() ? "standard input"
+                        : String.join(", ", inputs)) + ": all " + bad + " inputs were bad (see above)");
+            }
         } finally {
             if (pool != null) pool.shutdownNow();
         }

@@ -37,8 +37,9 @@ final class TokenView {
         Mention current = null;
         boolean inNegation = false, inQuote = false;
         int clauseId = 0;
+        Cursor targetCursor = new Cursor(targets), otherCursor = new Cursor(others);
         for (Token tok : tokens) {
-            Mention t = covering(targets, tok), o = t == null ? covering(others, tok) : null;
+            Mention t = targetCursor.covering(tok), o = t == null ? otherCursor.covering(tok) : null;
             Mention m = t != null ? t : o;
             if (m != null) {
                 if (m == current) continue; // one placeholder per mention
@@ -67,11 +68,27 @@ final class TokenView {
         clause.add(clauseId);
     }
 
-    private static Mention covering(List<Mention> mentions, Token tok) {
-        for (Mention m : mentions) {
-            if (tok.start() < m.end() && tok.end() > m.start()) return m;
+    /**
+     * Finds the mention covering each token as the tokens advance left to right: mentions sorted by start, one pointer,
+     * so a sentence with many mentions costs linear, not quadratic, time.
+     */
+    private static final class Cursor {
+        private final Mention[] sorted;
+        private int next;
+
+        Cursor(List<Mention> mentions) {
+            sorted = mentions.toArray(Mention[]::new);
+            java.util.Arrays.sort(sorted, java.util.Comparator.comparingInt(Mention::start)
+                    .thenComparingInt(Mention::end));
         }
-        return null;
+
+        Mention covering(Token tok) {
+            while (next < sorted.length && sorted[next].end() <= tok.start()) next++;
+            for (int k = next; k < sorted.length && sorted[k].start() < tok.end(); k++) {
+                if (sorted[k].end() > tok.start()) return sorted[k];
+            }
+            return null;
+        }
     }
 
     static String normalize(String token) {
