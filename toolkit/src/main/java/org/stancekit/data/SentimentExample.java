@@ -1,4 +1,11 @@
 package org.stancekit.data;
 
-/** A labelled sentence-sentiment example and where it came from ("file, row 12"). */
-public record SentimentExample(String text, String label, String source) {}
+/**
+ * A labelled sentence-sentiment example, where it came from ("file, row 12"), and its split group (by default the
+ * sentence; see {@link StanceExample}).
+ */
+public record SentimentExample(String text, String label, String source, String group) {
+    public SentimentExample(String text, String label, String source) {
+        this(text, label, source, text);
+    }
+}

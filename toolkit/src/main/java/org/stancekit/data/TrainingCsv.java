@@ -119,11 +119,13 @@ public final class TrainingCsv {
                             MAX_WORDS));
                 }
                 String source = name + ", row " + row;
+                String group = header.containsKey(columns.group()) && !rec.get(columns.group()).isBlank()
+                        ? "group:" + rec.get(columns.group()).strip() : text;
                 if (doSentiment) {
                     String label = label(rec.get(columns.sentiment()));
-                    if (!label.isEmpty()) sentiment.add(new SentimentExample(text, label, source));
+                    if (!label.isEmpty()) sentiment.add(new SentimentExample(text, label, source, group));
                 }
-                if (doStance) stance.addAll(stanceExamples(rec, header, text, name, row, source));
+                if (doStance) stance.addAll(stanceExamples(rec, header, text, name, row, source, group));
             }
         } catch (UncheckedIOException e) {
             throw BadInputException.at(name, lastRow + 1, null, malformed(cause(e)));
@@ -138,7 +140,7 @@ public final class TrainingCsv {
     }
 
     private List<StanceExample> stanceExamples(CSVRecord rec, Map<String, Integer> header, String text, String file,
-                                               long row, String source) {
+                                               long row, String source, String group) {
         String actorCell = rec.get(columns.actor()).strip();
         String stanceCell = rec.get(columns.stance()).strip();
         if (actorCell.isEmpty() && stanceCell.isEmpty()) return List.of();
@@ -204,7 +206,7 @@ public final class TrainingCsv {
                 if (!m.actor().equals(actor) && !overlaps(m, mine) && !overlaps(m, others)) others.add(m);
             }
             others.removeIf(m -> overlaps(m, mine));
-            out.add(new StanceExample(new StanceQuery(text, actor, mine, others), label, source));
+            out.add(new StanceExample(new StanceQuery(text, actor, mine, others), label, source, group));
         }
         return out;
     }

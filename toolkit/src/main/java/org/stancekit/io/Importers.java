@@ -45,7 +45,7 @@ import java.util.function.Consumer;
 public final class Importers {
     /** Columns of the CSV {@link #importNewsMtsc} writes. */
     public static final List<String> NEWSMTSC_HEADER =
-            List.of("id", "text", "actor", "mention", "mention_start", "mention_end", "stance");
+            List.of("id", "group", "text", "actor", "mention", "mention_start", "mention_end", "stance");
     /** Columns of the CSV {@link #importSemEval} writes. */
     public static final List<String> SEMEVAL_HEADER = List.of("id", "text", "actor", "stance", "sentiment");
     /** The columns of the official SemEval-2016 Task 6 files, in order ("Sentiment" optional). */
@@ -106,10 +106,21 @@ public final class Importers {
     }
 
     /**
+     * The article a NewsMTSC sentence comes from: the first three {@code _}-separated parts of its gid
+     * ({@code allsides_269_109_28_...} → {@code allsides_269_109}, {@code polusa_v1_4333948_-1_6_...} →
+     * {@code polusa_v1_4333948}), so that a dev split never puts sentences of one article on both sides.
+     */
+    static String newsMtscArticle(String gid) {
+        String[] parts = gid.split("_", 4);
+        return parts.length < 4 ? gid : parts[0] + "_" + parts[1] + "_" + parts[2];
+    }
+
+    /**
      * NewsMTSC (Hamborg &amp; Donnay 2021) JSONL: one sentence per line,
      * {@code {"primary_gid", "sentence_normalized", "targets": [{"Input.gid", "from", "to", "mention", "polarity"}]}}.
      * Writes one row per sentence with all its targets, aligned and separated by {@code |} (so each target's features
-     * know where the other targets are): id = {@code primary_gid}, text = the sentence, actor and mention = the mention
+     * know where the other targets are): id = {@code primary_gid}, group = its article (see {@link #newsMtscArticle}),
+     * text = the sentence, actor and mention = the mention
      * texts, {@code mention_start}/{@code mention_end} their spans, and the stances from the polarities (2.0 against,
      * 4.0 neutral, 6.0 favor). A span that
      * does not hold the mention is repaired from the nearest occurrence of the mention, with a warning. Sentences
@@ -174,7 +185,7 @@ public final class Importers {
                         counts.merge(stance, 1L, Long::sum);
                     }
                     String id = node.hasNonNull("primary_gid") ? node.get("primary_gid").asText() : file + ":" + lineNo;
-                    printer.printRecord(id, text, String.join("|", names), String.join("|", names),
+                    printer.printRecord(id, newsMtscArticle(id), text, String.join("|", names), String.join("|", names),
                             String.join("|", starts), String.join("|", ends), String.join("|", stances));
                     rows++;
                 }

@@ -63,7 +63,7 @@ public final class CrossValidation {
     public static Result run(Task task, LabelledData data, int k, long seed, LinearParams params, FeatureConfig fc,
                              Consumer<String> progress) {
         return task == Task.STANCE
-                ? run(task, data.stance(), StanceExample::label, e -> e.query().text(), StanceExample::query,
+                ? run(task, data.stance(), StanceExample::label, StanceExample::group, StanceExample::query,
                 new StanceFeaturizer(fc), k, seed, params, progress)
                 : run(task, data.sentiment(), SentimentExample::label, SentimentExample::text, SentimentExample::text,
                 new SentimentFeaturizer(fc), k, seed, params, progress);

@@ -100,10 +100,10 @@ public final class Trainer {
             long t0 = System.nanoTime();
             Trained<?> trained = task == Task.STANCE
                     ? trainTask(task, train.stance(), dev == null ? null : dev.stance(), StanceExample::label,
-                    e -> e.query().text(), StanceExample::query, new StanceFeaturizer(options.features()), options,
+                    StanceExample::group, StanceExample::query, new StanceFeaturizer(options.features()), options,
                     progress)
                     : trainTask(task, train.sentiment(), dev == null ? null : dev.sentiment(), SentimentExample::label,
-                    SentimentExample::text, SentimentExample::text, new SentimentFeaturizer(options.features()), options,
+                    SentimentExample::group, SentimentExample::text, new SentimentFeaturizer(options.features()), options,
                     progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> info = provenance(task, train, dev, options, trained, seconds);
@@ -322,7 +322,8 @@ public final class Trainer {
             info.put("dev_data", files(dev.files(), task));
         } else {
             info.put("dev_data", o.devSplit() > 0 ? "a seeded " + o.devSplit() + " split of the training data (seed "
-                    + o.seed() + ", grouped by sentence, stratified by label)" : "none");
+                    + o.seed() + ", grouped by the CSV's group column where given, else by sentence;"
+                    + " stratified by label)" : "none");
         }
         if (!o.columns().isEmpty()) info.put("columns", new TreeMap<>(o.columns()));
         if (!o.notes().isEmpty()) info.put("notes", new TreeMap<>(o.notes()));

@@ -46,4 +46,14 @@ class TrainingCsvNamesTest {
         assertTrue(q.others().stream().anyMatch(m -> m.text().equals("Trump")), q.others().toString());
         assertTrue(d.stance().get(1).query().targets().isEmpty());
     }
+
+    @Test
+    void aGroupColumnKeepsTheSentencesOfOneArticleTogether() throws Exception {
+        LabelledData d = read("text,actor,stance,group\n"
+                + "\"Officials in Kenya welcomed the loan.\",Kenya,favor,article-7\n"
+                + "\"Critics in Kenya called the loan a trap.\",Kenya,against,article-7\n"
+                + "\"Kenya signed the treaty on Monday.\",Kenya,neutral,\n");
+        assertEquals(d.stance().get(0).group(), d.stance().get(1).group());
+        assertEquals("Kenya signed the treaty on Monday.", d.stance().get(2).group(), "by default the sentence");
+    }
 }

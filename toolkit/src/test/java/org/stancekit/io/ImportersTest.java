@@ -44,7 +44,8 @@ class ImportersTest {
         assertTrue(warnings.isEmpty(), warnings.toString());
 
         String csv = Files.readString(out);
-        assertTrue(csv.startsWith("id,text,actor,mention,mention_start,mention_end,stance\r\n"), csv);
+        assertTrue(csv.startsWith("id,group,text,actor,mention,mention_start,mention_end,stance\r\n"), csv);
+        assertEquals("demo_1_0", parse(out).get(0).get("group"), "the article part of the gid");
         List<CSVRecord> rows = parse(out);
         assertEquals(2, rows.size());
         CSVRecord both = rows.get(0);
