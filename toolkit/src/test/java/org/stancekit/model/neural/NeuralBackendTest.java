@@ -101,6 +101,33 @@ class NeuralBackendTest {
     }
 
     @Test
+    void bilstmWithUnlabelledTextTrainsSavesAndReloadsIdentically(@TempDir Path tmp) throws IOException {
+        Path unlabelled = Files.writeString(tmp.resolve("unlabelled.txt"), String.join("\n",
+                "Diplomats in Geneva said the talks on the ceasefire would resume next week.",
+                "The ministry denied that any troops had crossed the border overnight.",
+                "Aid agencies warned that winter would make the shortages far worse.") + "\n");
+        org.stancekit.model.neural.NeuralParams p = TestModels.tinyNeuralParams().withEncoder("bilstm");
+        p = new org.stancekit.model.neural.NeuralParams(p.encoder(), p.embeddingDim(), p.positionDim(), p.hidden(),
+                p.kernel(), p.dropout(), p.learningRate(), p.l2(), p.batchSize(), 1, p.patience(), p.maxLength(),
+                p.minCount(), true, 1, List.of(unlabelled));
+        Trainer.Options o = Trainer.Options.defaults(EnumSet.of(Task.STANCE)).withBackend(Trainer.Backend.NEURAL, p);
+        List<String> progress = new ArrayList<>();
+        ModelBundle bundle = Trainer.train(TestModels.projectData(), null, ActorLexicon.loadDefault(), o,
+                progress::add).bundle();
+        assertTrue(progress.stream().anyMatch(m -> m.contains("Word2Vec")), progress.toString());
+        Path dir = tmp.resolve("bilstm");
+        bundle.save(dir, false);
+        JsonNode m = JSON.readTree(dir.resolve("stance/model.json").toFile());
+        assertEquals("bilstm", m.path("network").path("encoder").asText(), m.toString());
+        assertEquals(unlabelled.toString(),
+                m.path("neural_hyper_parameters").path("unlabelled").path(0).path("path").asText());
+        assertEquals(64, m.path("neural_hyper_parameters").path("unlabelled").path(0).path("sha256").asText().length());
+        List<StanceQuery> qs = queries(50);
+        assertEquals(bundle.stance().orElseThrow().predictAll(qs),
+                ModelBundle.load(dir).stance().orElseThrow().predictAll(qs));
+    }
+
+    @Test
     void sameSeedGivesTheSameModel() {
         LabelledData data = TestModels.projectData();
         Trainer.Options o = Trainer.Options.defaults(EnumSet.of(Task.STANCE))
