@@ -19,6 +19,14 @@ final class ModelOptions {
         return actors == null ? s : s.withLexicon(ActorLexicon.load(actors));
     }
 
+    /** Refuses an actor id that the scorer's lexicon does not know ({@code option} names the flag it came from). */
+    static void requireKnownActor(Scorer scorer, String option, String id) {
+        if (!scorer.bundle().lexicon().contains(id)) {
+            throw new org.stancekit.BadInputException(option + " " + id
+                    + ": not an actor id of the lexicon (see 'stancekit actors')");
+        }
+    }
+
     Path modelDir() {
         return model == null ? Scorer.defaultModelDir() : model;
     }

@@ -68,14 +68,8 @@ final class ScoreCommand extends BaseCommand {
         if (focus != null && !fmt.equals("html")) warn("--focus only affects --format html");
         if (explain && fmt.equals("csv")) warn("--explain is shown by --format jsonl, table and html, not csv");
         Scorer scorer = model.scorer();
-        for (String id : only) {
-            if (!scorer.bundle().lexicon().contains(id)) {
-                throw new BadInputException("--actor " + id + ": not an actor id of the lexicon (see 'stancekit actors')");
-            }
-        }
-        if (focus != null && !scorer.bundle().lexicon().contains(focus)) {
-            throw new BadInputException("--focus " + focus + ": not an actor id of the lexicon (see 'stancekit actors')");
-        }
+        for (String id : only) ModelOptions.requireKnownActor(scorer, "--actor", id);
+        if (focus != null) ModelOptions.requireKnownActor(scorer, "--focus", focus);
         if (!only.isEmpty()) scorer = scorer.restrictTo(only);
         if (explain) scorer = scorer.withExplanations(explainTop);
         List<String> labels = scorer.bundle().stance().map(Classifier::labels).orElse(List.of());

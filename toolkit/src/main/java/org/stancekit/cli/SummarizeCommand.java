@@ -78,11 +78,7 @@ final class SummarizeCommand extends BaseCommand {
         if (scorer.bundle().stance().isEmpty()) {
             throw new BadInputException("the model has no stance task; summarize needs one");
         }
-        for (String id : only) {
-            if (!scorer.bundle().lexicon().contains(id)) {
-                throw new BadInputException("--actor " + id + ": not an actor id of the lexicon (see 'stancekit actors')");
-            }
-        }
+        for (String id : only) ModelOptions.requireKnownActor(scorer, "--actor", id);
         if (!only.isEmpty()) scorer = scorer.restrictTo(only);
         List<String> labels = scorer.bundle().stance().map(Classifier::labels).orElse(List.of());
         Summarizer summarizer = new Summarizer(labels, minConfidence);
