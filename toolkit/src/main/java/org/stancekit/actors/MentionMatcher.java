@@ -38,9 +38,48 @@ public final class MentionMatcher {
 
     private record Entry(String actor, int type, boolean ignore) {}
 
+    /**
+     * A trie node. While the lexicon is added the children are in a map; {@link #freeze} then turns them into sorted
+     * parallel arrays (a direct table for the root's ASCII children), so matching allocates nothing and boxes no chars.
+     */
     private static final class Node {
-        final Map<Character, Node> next = new HashMap<>(4);
+        Map<Character, Node> building = new HashMap<>(4);
+        char[] keys;
+        Node[] kids;
+        Node[] ascii; // only at a root: child per ASCII char
         List<Entry> entries;
+
+        Node child(char c) {
+            if (ascii != null && c < 128) return ascii[c];
+            char[] k = keys;
+            if (k.length <= 8) {
+                for (int i = 0; i < k.length; i++) {
+                    if (k[i] == c) return kids[i];
+                }
+                return null;
+            }
+            int i = java.util.Arrays.binarySearch(k, c);
+            return i >= 0 ? kids[i] : null;
+        }
+
+        void freeze(boolean root) {
+            List<Character> sorted = new ArrayList<>(building.keySet());
+            java.util.Collections.sort(sorted);
+            keys = new char[sorted.size()];
+            kids = new Node[sorted.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = sorted.get(i);
+                kids[i] = building.get(keys[i]);
+                kids[i].freeze(false);
+            }
+            if (root) {
+                ascii = new Node[128];
+                for (int i = 0; i < keys.length; i++) {
+                    if (keys[i] < 128) ascii[keys[i]] = kids[i];
+                }
+            }
+            building = null;
+        }
     }
 
     private final Node root = new Node();
@@ -55,6 +94,8 @@ public final class MentionMatcher {
             for (String demonym : a.demonyms()) add(root, demonym, new Entry(a.id(), DEMONYM, ignore));
         }
         for (String noun : OFFICIAL_NOUNS) add(nounRoot, noun, new Entry(null, ALIAS, false));
+        root.freeze(true);
+        nounRoot.freeze(true);
     }
 
     private void addAlias(String alias, Entry e) {
@@ -67,7 +108,7 @@ public final class MentionMatcher {
         for (int i = 0; i < s.length(); i++) {
             char c = fold(s.charAt(i));
             if (c == ' ' && i > 0 && fold(s.charAt(i - 1)) == ' ') continue; // a run of spaces is one space
-            n = n.next.computeIfAbsent(c, k -> new Node());
+            n = n.building.computeIfAbsent(c, k -> new Node());
         }
         if (n.entries == null) n.entries = new ArrayList<>(1);
         if (!n.entries.contains(e)) n.entries.add(e);
@@ -89,7 +130,7 @@ public final class MentionMatcher {
             for (int j = i; j < n && node != null; j++) {
                 char c = fold(text.charAt(j));
                 if (c == ' ') j = lastOfSpaceRun(text, j);
-                node = node.next.get(c);
+                node = node.child(c);
                 if (node == null || node.entries == null) continue;
                 int end = j + 1;
                 if (end < n && isWordChar(text.charAt(end)) && isWordChar(text.charAt(j))) continue;
@@ -147,7 +188,7 @@ public final class MentionMatcher {
         for (int j = k; j < n && node != null; j++) {
             char c = fold(text.charAt(j));
             if (c == ' ') j = lastOfSpaceRun(text, j);
-            node = node.next.get(Character.toLowerCase(c));
+            node = node.child(Character.toLowerCase(c));
             if (node != null && node.entries != null && (j + 1 >= n || !isWordChar(text.charAt(j + 1)))) best = j + 1;
         }
         return best;

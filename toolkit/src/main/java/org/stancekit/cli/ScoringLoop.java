@@ -18,8 +18,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * What {@code score} and {@code summarize} share: articles are read in batches, scored on {@code threads} threads (the
- * Scorer is thread-safe) and handed to the sink in input order; memory holds one batch at most. A bad input is
+ * What {@code score} and {@code summarize} share: articles are read one at a time, scored on {@code threads} threads
+ * (the Scorer is thread-safe) while the next ones are read, and handed to the sink in input order; at most
+ * {@code 16 × threads} articles are held at once. A bad input is
  * reported and skipped, or thrown with {@code failFast}.
  */
 final class ScoringLoop {
@@ -47,37 +48,43 @@ final class ScoringLoop {
         List<BadInputException> held = new ArrayList<>();
         ExecutorService pool = null;
         try (ArticleReader reader = ArticleReader.open(inputs, charset, warn, stdin)) {
-            int batchSize = threads == 1 ? 1 : threads * 16;
-            List<ArticleItem> batch = new ArrayList<>(batchSize);
-            while (reader.hasNext()) {
-                batch.clear();
-                while (batch.size() < batchSize && reader.hasNext()) batch.add(reader.next());
-                if (pool == null && threads > 1 && batch.size() > 1) {
-                    pool = Executors.newFixedThreadPool(threads, r -> {
-                        Thread t = new Thread(r, "stancekit-score");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                }
-                List<ArticleResult> results = scoreBatch(scorer, batch, pool);
-                for (int i = 0; i < batch.size(); i++) {
-                    ArticleItem item = batch.get(i);
-                    if (item.error() != null) {
-                        if (failFast) throw item.error();
-                        bad++;
-                        // until one article has been scored, hold the errors back: if none ever is, the run fails
-                        // with the error itself (exit 2) rather than "skipped" warnings and an empty result
-                        if (articles == 0 && held.size() < MAX_HELD) held.add(item.error());
-                        else warn.accept("skipped: " + item.error().getMessage());
-                        continue;
+            // a pipeline: up to `window` articles are in flight on the pool while this thread reads the next ones and
+            // hands finished ones to the sink in input order
+            int window = threads == 1 ? 1 : threads * 16;
+            java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>(window);
+            while (reader.hasNext() || !inFlight.isEmpty()) {
+                while (inFlight.size() < window && reader.hasNext()) {
+                    ArticleItem item = reader.next();
+                    if (pool == null && threads > 1) {
+                        pool = Executors.newFixedThreadPool(threads, r -> {
+                            Thread t = new Thread(r, "stancekit-score");
+                            t.setDaemon(true);
+                            return t;
+                        });
                     }
-                    if (articles == 0) {
-                        for (BadInputException e : held) warn.accept("skipped: " + e.getMessage());
-                        held.clear();
-                    }
-                    sink.accept(results.get(i));
-                    articles++;
+                    Future<ArticleResult> f = item.error() != null ? CompletableFuture.completedFuture(null)
+                            : pool == null ? CompletableFuture.completedFuture(scorer.score(item.article()))
+                            : pool.submit(() -> scorer.score(item.article()));
+                    inFlight.add(new InFlight(item, f));
                 }
+                InFlight next = inFlight.poll();
+                ArticleItem item = next.item();
+                if (item.error() != null) {
+                    if (failFast) throw item.error();
+                    bad++;
+                    // until one article has been scored, hold the errors back: if none ever is, the run fails
+                    // with the error itself (exit 2) rather than "skipped" warnings and an empty result
+                    if (articles == 0 && held.size() < MAX_HELD) held.add(item.error());
+                    else warn.accept("skipped: " + item.error().getMessage());
+                    continue;
+                }
+                ArticleResult result = await(next.result());
+                if (articles == 0) {
+                    for (BadInputException e : held) warn.accept("skipped: " + e.getMessage());
+                    held.clear();
+                }
+                sink.accept(result);
+                articles++;
             }
             // no article at all is bad input: fail before an empty --output replaces anything
             if (articles == 0 && bad == 0) {
@@ -96,28 +103,18 @@ final class ScoringLoop {
         return new Counts(articles, bad);
     }
 
-    /** Scores the good items of a batch (null for bad ones), in parallel when there is a pool. */
-    private static List<ArticleResult> scoreBatch(Scorer scorer, List<ArticleItem> batch, ExecutorService pool) {
-        if (pool == null || batch.size() == 1) {
-            List<ArticleResult> out = new ArrayList<>(batch.size());
-            for (ArticleItem item : batch) out.add(item.error() == null ? scorer.score(item.article()) : null);
-            return out;
-        }
-        List<Future<ArticleResult>> futures = new ArrayList<>(batch.size());
-        for (ArticleItem item : batch) {
-            futures.add(item.error() == null ? pool.submit(() -> scorer.score(item.article()))
-                    : CompletableFuture.completedFuture(null));
-        }
-        List<ArticleResult> out = new ArrayList<>(batch.size());
+    private record InFlight(ArticleItem item, Future<ArticleResult> result) {}
+
+    private static ArticleResult await(Future<ArticleResult> f) {
         try {
-            for (Future<ArticleResult> f : futures) out.add(f.get());
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scoring", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         }
-        return out;
     }
 }

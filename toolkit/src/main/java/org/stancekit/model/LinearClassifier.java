@@ -20,7 +20,7 @@ public final class LinearClassifier<I> implements Classifier<I> {
 
     @Override
     public Prediction predict(I input) {
-        return model.predict(featurizer.features(input));
+        return model.predict(featurizer, input);
     }
 
     /** Signed contribution of each active feature toward {@code label}. */

@@ -42,7 +42,8 @@ public final class LinearModel {
 
     private final List<String> labels;
     private final String[] featureNames;
-    private final Map<String, Integer> index;
+    private final Index hashed; // null when two known names share a 64-bit hash: then lookups go by name
+    private final Map<String, Integer> index; // only when hashed is null
     private final float[][] weights; // [label][feature]
     private final float[] bias;
     private final double temperature;
@@ -62,8 +63,23 @@ public final class LinearModel {
         this.weights = weights;
         this.bias = bias;
         this.temperature = temperature;
-        this.index = new HashMap<>(this.featureNames.length * 2);
-        for (int i = 0; i < this.featureNames.length; i++) index.put(this.featureNames[i], i);
+        this.hashed = Index.of(this.featureNames);
+        if (hashed == null) {
+            this.index = new HashMap<>(this.featureNames.length * 2);
+            for (int i = 0; i < this.featureNames.length; i++) index.put(this.featureNames[i], i);
+        } else {
+            this.index = null;
+        }
+    }
+
+    private LinearModel(LinearModel m, float[] bias, double temperature) {
+        this.labels = m.labels;
+        this.featureNames = m.featureNames;
+        this.weights = m.weights;
+        this.index = m.index;
+        this.hashed = m.hashed;
+        this.bias = bias;
+        this.temperature = temperature;
     }
 
     public List<String> labels() {
@@ -80,31 +96,68 @@ public final class LinearModel {
 
     /** The same weights with another softmax temperature (calibration). */
     public LinearModel withTemperature(double t) {
-        return new LinearModel(labels, Arrays.asList(featureNames), weights, bias, t);
+        return new LinearModel(this, bias, t);
     }
 
     /** The same weights with {@code delta[k]} added to the bias of label k (a prior shift chosen on dev data). */
     public LinearModel withBiasShift(double[] delta) {
         float[] b = bias.clone();
         for (int k = 0; k < b.length; k++) b[k] = (float) (b[k] + delta[k]);
-        return new LinearModel(labels, Arrays.asList(featureNames), weights, b, temperature);
+        return new LinearModel(this, b, temperature);
     }
 
-    /** Sorted distinct indices of the known features among {@code features}; unknown features are dropped. */
+    /** Distinct indices of the known features among {@code features}, in order; unknown features are dropped. */
     public int[] indices(List<String> features) {
         int[] idx = new int[features.size()];
         int n = 0;
         for (String f : features) {
-            Integer i = index.get(f);
-            if (i != null) idx[n++] = i;
+            int i;
+            if (hashed != null) {
+                i = hashed.get(FeatureSink.hash(f));
+            } else {
+                Integer boxed = index.get(f);
+                i = boxed == null ? -1 : boxed;
+            }
+            if (i >= 0) idx[n++] = i;
         }
-        int[] out = Arrays.copyOf(idx, n);
-        Arrays.sort(out);
-        int m = 0;
-        for (int i = 0; i < out.length; i++) {
-            if (i == 0 || out[i] != out[i - 1]) out[m++] = out[i];
+        return distinct(Arrays.copyOf(idx, n));
+    }
+
+    /**
+     * The same indices as {@code indices(featurizer.features(input))}, found without building the feature names: each
+     * name is hashed (64-bit FNV-1a) while the featurizer writes it and looked up among the known names' hashes. An
+     * unknown name could only be taken for a known one if their 64-bit hashes collide (odds about 2^-46 per name for a
+     * model with 300,000 features); if two known names collide, this model looks names up as strings instead.
+     */
+    public <I> int[] indices(Featurizer<I> featurizer, I input) {
+        if (hashed == null) return indices(featurizer.features(input));
+        FeatureSink.Hashes sink = new FeatureSink.Hashes(hashed);
+        featurizer.features(input, sink);
+        return distinct(sink.found());
+    }
+
+    public <I> Prediction predict(Featurizer<I> featurizer, I input) {
+        return Prediction.of(labels, softmax(scores(indices(featurizer, input)), temperature));
+    }
+
+    /** The distinct values of {@code found}, in order of first appearance (a small open-addressing set). */
+    private static int[] distinct(int[] found) {
+        int n = found.length;
+        if (n < 2) return found;
+        int cap = Integer.highestOneBit(n * 2) * 2;
+        int[] set = new int[cap]; // value + 1, 0 = empty
+        int m = 0, mask = cap - 1;
+        for (int v : found) {
+            for (int s = (v * 0x9E3779B9) >>> 7 & mask; ; s = (s + 1) & mask) {
+                if (set[s] == 0) {
+                    set[s] = v + 1;
+                    found[m++] = v;
+                    break;
+                }
+                if (set[s] == v + 1) break;
+            }
         }
-        return Arrays.copyOf(out, m);
+        return m == n ? found : Arrays.copyOf(found, m);
     }
 
     /** Raw scores (before softmax) per label. */
@@ -151,6 +204,68 @@ public final class LinearModel {
         }
         for (int i = 0; i < p.length; i++) p[i] /= sum;
         return p;
+    }
+
+    /**
+     * Open addressing from 64-bit name hashes to feature indices, key and value side by side in one array so that a
+     * lookup touches one cache line, behind a two-bit Bloom filter small enough to stay in the CPU cache: about 40% of
+     * the names a sentence yields are unknown to the model, and most of those never touch the table.
+     */
+    static final class Index {
+        private final long[] slots; // [2s] = hash, [2s+1] = feature index + 1 (0 = empty)
+        private final int mask;
+        private final long[] filter;
+        private final int filterMask;
+
+        private Index(int capacity, int filterBits) {
+            slots = new long[capacity * 2];
+            mask = capacity - 1;
+            filter = new long[filterBits / 64];
+            filterMask = filterBits - 1;
+        }
+
+        /** The index of {@code names}, or null when two of them share a hash. */
+        static Index of(String[] names) {
+            int capacity = Integer.highestOneBit(Math.max(4, names.length) * 2) * 2;
+            Index ix = new Index(capacity, Math.max(64, capacity * 4));
+            for (int i = 0; i < names.length; i++) {
+                if (!ix.put(FeatureSink.hash(names[i]), i)) return null;
+            }
+            return ix;
+        }
+
+        private boolean put(long h, int value) {
+            long m = mix(h);
+            int b1 = (int) (m >>> 40) & filterMask, b2 = (int) (m >>> 20) & filterMask;
+            filter[b1 >>> 6] |= 1L << b1;
+            filter[b2 >>> 6] |= 1L << b2;
+            for (int s = (int) m & mask; ; s = (s + 1) & mask) {
+                if (slots[2 * s + 1] == 0) {
+                    slots[2 * s] = h;
+                    slots[2 * s + 1] = value + 1L;
+                    return true;
+                }
+                if (slots[2 * s] == h) return false;
+            }
+        }
+
+        int get(long h) {
+            long m = mix(h);
+            int b1 = (int) (m >>> 40) & filterMask, b2 = (int) (m >>> 20) & filterMask;
+            if ((filter[b1 >>> 6] & (1L << b1)) == 0 || (filter[b2 >>> 6] & (1L << b2)) == 0) return -1;
+            for (int s = (int) m & mask; ; s = (s + 1) & mask) {
+                long v = slots[2 * s + 1];
+                if (v == 0) return -1;
+                if (slots[2 * s] == h) return (int) (v - 1);
+            }
+        }
+
+        private static long mix(long h) {
+            h ^= h >>> 33; // the bits of FNV-1a mix poorly on their own
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            return h;
+        }
     }
 
     /** Writes {@link #FEATURES_FILE} and {@link #WEIGHTS_FILE} into {@code dir}. */

@@ -1,6 +1,5 @@
 package org.stancekit.model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Sentence features for sentiment: words (negation-marked), bigrams, quotation and punctuation cues. */
@@ -12,41 +11,43 @@ public final class SentimentFeaturizer implements Featurizer<String> {
     }
 
     @Override
-    public List<String> features(String sentence) {
-        TokenView v = new TokenView(sentence, List.of(), List.of());
-        List<String> f = new ArrayList<>(v.size() * 3 + 2);
-        addWords(v, f, "", config);
-        return f;
+    public void features(String sentence, FeatureSink f) {
+        addWords(new TokenView(sentence, List.of(), List.of()), f, config);
     }
 
-    /** Unigrams (negation-marked when configured) and bigrams of the whole view, each name prefixed by {@code prefix}. */
-    static void addWords(TokenView v, List<String> f, String prefix, FeatureConfig config) {
+    /** Unigrams (negation-marked when configured), valence buckets, quoted words and bigrams of the whole view. */
+    static void addWords(TokenView v, FeatureSink f, FeatureConfig config) {
         String prev = "<s>";
         int pos = 0, neg = 0;
         for (int i = 0; i < v.size(); i++) {
-            String w = v.words.get(i);
-            if (TokenView.isPunct(w)) {
+            String w = v.word(i);
+            if (v.punct(i)) {
                 prev = "<p>";
                 continue;
             }
-            f.add(prefix + "u=" + (config.negation() ? v.marked(i) : w));
+            f.part("u=");
+            if (config.negation()) v.marked(f, i); else f.part(w);
+            f.end();
             if (config.lexicon()) {
-                String b = v.valence(i);
+                String b = v.bucket(i);
                 if (b != null) {
-                    f.add(prefix + "lx=" + b);
-                    if (b.charAt(0) == '!' ? b.equalsIgnoreCase("!neg") : b.equalsIgnoreCase("pos")) pos++;
+                    boolean negated = v.negated(i);
+                    f.part("lx=");
+                    if (negated) f.part('!');
+                    f.part(b).end();
+                    if (negated ? b.equalsIgnoreCase("neg") : b.equalsIgnoreCase("pos")) pos++;
                     else neg++;
                 }
             }
-            if (v.quoted.get(i)) f.add(prefix + "q=" + w);
-            if (config.bigrams()) f.add(prefix + "b=" + prev + "_" + w);
+            if (v.quoted(i)) f.part("q=").part(w).end();
+            if (config.bigrams()) f.part("b=").part(prev).part('_').part(w).end();
             prev = w;
         }
-        if (config.bigrams()) f.add(prefix + "b=" + prev + "_</s>");
+        if (config.bigrams()) f.part("b=").part(prev).part("_</s>").end();
         if (config.lexicon()) {
-            f.add(prefix + "lxp=" + Math.min(pos, 3));
-            f.add(prefix + "lxn=" + Math.min(neg, 3));
-            f.add(prefix + "lxd=" + Integer.signum(pos - neg));
+            f.part("lxp=").part(Math.min(pos, 3)).end();
+            f.part("lxn=").part(Math.min(neg, 3)).end();
+            f.part("lxd=").part(Integer.signum(pos - neg)).end();
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.stancekit.model;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Target-dependent stance features. The target's mentions become {@code <t>} and other actors' mentions {@code <o>}, so
  * the same sentence yields different features per actor. On top of the sentence's words and bigrams: words in a window
@@ -18,41 +15,47 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
     }
 
     @Override
-    public List<String> features(StanceQuery q) {
+    public void features(StanceQuery q, FeatureSink f) {
         TokenView v = new TokenView(q.text(), q.targets(), q.others());
-        List<String> f = new ArrayList<>(v.size() * 8 + 8);
-        f.add("a=" + q.actor());
-        SentimentFeaturizer.addWords(v, f, "", config);
+        f.part("a=").part(q.actor()).end();
+        SentimentFeaturizer.addWords(v, f, config);
         if (v.targetPositions.isEmpty()) {
             f.add("t=absent");
             if (config.actorWords()) {
                 for (int i = 0; i < v.size(); i++) {
-                    if (!TokenView.isPunct(v.words.get(i))) f.add("a=" + q.actor() + "|u=" + v.marked(i));
+                    if (!v.punct(i)) {
+                        f.part("a=").part(q.actor()).part("|u=");
+                        v.marked(f, i);
+                        f.end();
+                    }
                 }
             }
-            return f;
+            return;
         }
         if (!v.otherPositions.isEmpty()) f.add("o=present");
         int w = config.window();
+        boolean lexicon = config.lexicon();
         for (int t : v.targetPositions) {
-            if (v.quoted.get(t)) f.add("t=quoted");
+            if (v.quoted(t)) f.add("t=quoted");
             if (firstWord(v, t)) f.add("t=first");
-            if (t > 0 && v.words.get(t - 1).equals("by")) f.add("t=by");
+            if (t > 0 && v.word(t - 1).equals("by")) f.add("t=by");
             for (int d = 1; d <= w; d++) {
-                window(v, f, t - d, "L", d, config.lexicon());
-                window(v, f, t + d, "R", d, config.lexicon());
+                window(v, f, t - d, "L", d, lexicon);
+                window(v, f, t + d, "R", d, lexicon);
             }
             if (config.bigrams()) {
-                if (t >= 2) f.add("LB=" + v.words.get(t - 2) + "_" + v.words.get(t - 1));
-                if (t + 2 < v.size()) f.add("RB=" + v.words.get(t + 1) + "_" + v.words.get(t + 2));
+                if (t >= 2) f.part("LB=").part(v.word(t - 2)).part('_').part(v.word(t - 1)).end();
+                if (t + 2 < v.size()) f.part("RB=").part(v.word(t + 1)).part('_').part(v.word(t + 2)).end();
             }
             if (config.clause()) {
-                int c = v.clause.get(t);
+                int c = v.clause(t);
                 for (int i = 0; i < v.size(); i++) {
-                    if (i != t && v.clause.get(i) == c && !TokenView.isPunct(v.words.get(i))) {
-                        f.add("C=" + v.marked(i));
-                        String b = config.lexicon() ? v.valence(i) : null;
-                        if (b != null) f.add("Clx=" + b + (i < t ? "<" : ">"));
+                    if (i != t && v.clause(i) == c && !v.punct(i)) {
+                        v.marked(f.part("C="), i);
+                        f.end();
+                        if (lexicon && v.bucket(i) != null) {
+                            v.markedBucket(f.part("Clx="), i).part(i < t ? '<' : '>').end();
+                        }
                     }
                 }
                 for (int o : v.otherPositions) {
@@ -60,35 +63,38 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
                     String dir = t < o ? "TO=" : "OT=";
                     if (hi - lo <= 12) {
                         for (int i = lo + 1; i < hi; i++) {
-                            if (TokenView.isPunct(v.words.get(i))) continue;
-                            f.add(dir + v.marked(i));
-                            String b = config.lexicon() ? v.valence(i) : null;
-                            if (b != null) f.add(dir + "lx=" + b);
+                            if (v.punct(i)) continue;
+                            v.marked(f.part(dir), i);
+                            f.end();
+                            if (lexicon && v.bucket(i) != null) {
+                                v.markedBucket(f.part(dir).part("lx="), i).end();
+                            }
                         }
                     }
                 }
             }
         }
-        return f;
     }
 
     private static boolean firstWord(TokenView v, int t) {
         for (int i = 0; i < t; i++) {
-            if (!TokenView.isPunct(v.words.get(i))) return false;
+            if (!v.punct(i)) return false;
         }
         return true;
     }
 
-    private static void window(TokenView v, List<String> f, int i, String side, int d, boolean lexicon) {
+    private static void window(TokenView v, FeatureSink f, int i, String side, int d, boolean lexicon) {
         if (i < 0 || i >= v.size()) return;
-        String word = v.marked(i);
-        if (TokenView.isPunct(word)) return;
-        f.add(side + "=" + word);
-        if (d <= 2) f.add(side + d + "=" + word);
-        String b = lexicon ? v.valence(i) : null;
-        if (b != null) {
-            f.add(side + "lx=" + b);
-            if (d <= 3) f.add(side + "lx3=" + b);
+        if (v.markedPunct(i)) return;
+        v.marked(f.part(side).part('='), i);
+        f.end();
+        if (d <= 2) {
+            v.marked(f.part(side).part(d).part('='), i);
+            f.end();
+        }
+        if (lexicon && v.bucket(i) != null) {
+            v.markedBucket(f.part(side).part("lx="), i).end();
+            if (d <= 3) v.markedBucket(f.part(side).part("lx3="), i).end();
         }
     }
 }

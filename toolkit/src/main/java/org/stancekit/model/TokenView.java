@@ -6,13 +6,17 @@ import org.stancekit.text.Token;
 import org.stancekit.text.Tokenizer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A sentence as the features see it: lower-cased word forms, with each target mention collapsed into {@code <t>} and
  * each other actor's mention into {@code <o>}, and per token whether it is negated, inside a quotation, and its clause.
+ * Not thread-safe; one per featurization.
  */
 final class TokenView {
     static final String TARGET = "<t>", OTHER = "<o>";
@@ -26,46 +30,103 @@ final class TokenView {
     private static final Tokenizer TOKENIZER = new Tokenizer();
 
     final List<String> words = new ArrayList<>();
-    final List<Boolean> negated = new ArrayList<>();
-    final List<Boolean> quoted = new ArrayList<>();
-    final List<Integer> clause = new ArrayList<>();
     final List<Integer> targetPositions = new ArrayList<>();
     final List<Integer> otherPositions = new ArrayList<>();
+    private String[] buckets = new String[32];
+    private byte[] flags = new byte[32];
+    private int[] clauses = new int[32];
+    private static final byte NEGATED = 1, QUOTED = 2, PUNCT = 4, MARKED_PUNCT = 8;
 
     TokenView(String text, List<Mention> targets, List<Mention> others) {
-        List<Token> tokens = TOKENIZER.tokenize(text);
+        Analysis a = Analysis.of(text);
         Mention current = null;
         boolean inNegation = false, inQuote = false;
         int clauseId = 0;
         Cursor targetCursor = new Cursor(targets), otherCursor = new Cursor(others);
-        for (Token tok : tokens) {
+        for (int k = 0; k < a.tokens.length; k++) {
+            Token tok = a.tokens[k];
             Mention t = targetCursor.covering(tok), o = t == null ? otherCursor.covering(tok) : null;
             Mention m = t != null ? t : o;
             if (m != null) {
                 if (m == current) continue; // one placeholder per mention
                 current = m;
-                add(t != null ? TARGET : OTHER, inNegation, inQuote, clauseId);
+                add(t != null ? TARGET : OTHER, null, inNegation, inQuote, clauseId);
                 (t != null ? targetPositions : otherPositions).add(words.size() - 1);
                 continue;
             }
             current = null;
-            String w = normalize(Normalizer.normalize(tok.text())); // curly quotes, dashes -> ASCII
-            if (w.equals("\"") || w.equals("``") || w.equals("''")) {
+            String w = a.words[k];
+            byte role = a.roles[k];
+            if ((role & QUOTE_MARK) != 0) {
                 inQuote = !inQuote;
                 continue;
             }
-            if (SCOPE_END.contains(w)) inNegation = false;
-            if (CLAUSE_END.contains(w)) clauseId++;
-            add(w, inNegation, inQuote, clauseId);
-            if (NEGATORS.contains(w)) inNegation = true;
+            if ((role & SCOPE_ENDS) != 0) inNegation = false;
+            if ((role & CLAUSE_ENDS) != 0) clauseId++;
+            add(w, a.buckets[k], inNegation, inQuote, clauseId);
+            if ((role & NEGATOR) != 0) inNegation = true;
         }
     }
 
-    private void add(String w, boolean neg, boolean quote, int clauseId) {
+    /**
+     * What does not depend on the target: the tokens, their normalised forms and valence buckets. A sentence is asked
+     * about once for its sentiment and once per actor it names, so each thread keeps the last sentence's analysis.
+     */
+    private static final byte QUOTE_MARK = 1, SCOPE_ENDS = 2, CLAUSE_ENDS = 4, NEGATOR = 8;
+
+    private static final class Analysis {
+        /** Sentences are asked about in batches (all sentiments of an article, then all its stance queries). */
+        private static final int CACHED = 256;
+        private static final ThreadLocal<Map<String, Analysis>> RECENT = ThreadLocal.withInitial(
+                () -> new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
+                        return size() > CACHED;
+                    }
+                });
+        final Token[] tokens;
+        final String[] words, buckets;
+        final byte[] roles;
+
+        private Analysis(String text) {
+            tokens = TOKENIZER.tokenize(text).toArray(Token[]::new);
+            words = new String[tokens.length];
+            buckets = new String[tokens.length];
+            roles = new byte[tokens.length];
+            for (int k = 0; k < tokens.length; k++) {
+                String w = normalize(Normalizer.normalize(tokens[k].text())); // curly quotes, dashes -> ASCII
+                words[k] = w;
+                buckets[k] = Valence.bucket(w);
+                roles[k] = (byte) ((w.equals("\"") || w.equals("``") || w.equals("''") ? QUOTE_MARK : 0)
+                        | (SCOPE_END.contains(w) ? SCOPE_ENDS : 0) | (CLAUSE_END.contains(w) ? CLAUSE_ENDS : 0)
+                        | (NEGATORS.contains(w) ? NEGATOR : 0));
+            }
+        }
+
+        static Analysis of(String text) {
+            Map<String, Analysis> recent = RECENT.get();
+            Analysis a = recent.get(text);
+            if (a == null) {
+                a = new Analysis(text);
+                recent.put(text, a);
+            }
+            return a;
+        }
+    }
+
+    private void add(String w, String bucket, boolean neg, boolean quote, int clauseId) {
+        int i = words.size();
+        if (i == flags.length) {
+            flags = Arrays.copyOf(flags, i * 2);
+            buckets = Arrays.copyOf(buckets, i * 2);
+            clauses = Arrays.copyOf(clauses, i * 2);
+        }
         words.add(w);
-        negated.add(neg);
-        quoted.add(quote);
-        clause.add(clauseId);
+        buckets[i] = bucket;
+        clauses[i] = clauseId;
+        boolean punct = isPunct(w);
+        flags[i] = (byte) ((neg ? NEGATED : 0) | (quote ? QUOTED : 0) | (punct ? PUNCT : 0)
+                | ((neg ? nonWord(w) : punct) ? MARKED_PUNCT : 0));
     }
 
     /**
@@ -120,22 +181,70 @@ final class TokenView {
         return words.size();
     }
 
-    /** The word with a {@code !} prefix when it is in a negation scope. */
-    String marked(int i) {
-        return negated.get(i) ? "!" + words.get(i) : words.get(i);
+    String word(int i) {
+        return words.get(i);
     }
 
-    /** The word's prior valence bucket ({@code pos, neg, POS, NEG}), prefixed {@code !} when negated, or null. */
+    boolean negated(int i) {
+        return (flags[i] & NEGATED) != 0;
+    }
+
+    boolean quoted(int i) {
+        return (flags[i] & QUOTED) != 0;
+    }
+
+    int clause(int i) {
+        return clauses[i];
+    }
+
+    /** Whether the word is punctuation ({@link #isPunct}). */
+    boolean punct(int i) {
+        return (flags[i] & PUNCT) != 0;
+    }
+
+    /** Whether the word as {@link #marked} writes it is punctuation. */
+    boolean markedPunct(int i) {
+        return (flags[i] & MARKED_PUNCT) != 0;
+    }
+
+    /** The word with a {@code !} prefix when it is in a negation scope. */
+    String marked(int i) {
+        return negated(i) ? "!" + words.get(i) : words.get(i);
+    }
+
+    /** Writes {@link #marked(int)} to the sink. */
+    FeatureSink marked(FeatureSink f, int i) {
+        if (negated(i)) f.part('!');
+        return f.part(words.get(i));
+    }
+
+    /** The word's prior valence bucket ({@code pos, neg, POS, NEG}), unmarked, or null. */
+    String bucket(int i) {
+        return buckets[i];
+    }
+
+    /** The word's valence bucket prefixed {@code !} when negated, or null. */
     String valence(int i) {
-        String b = Valence.bucket(words.get(i));
+        String b = buckets[i];
         if (b == null) return null;
-        return negated.get(i) ? "!" + b : b;
+        return negated(i) ? "!" + b : b;
+    }
+
+    /** Writes {@link #valence(int)} (not null) to the sink. */
+    FeatureSink markedBucket(FeatureSink f, int i) {
+        if (negated(i)) f.part('!');
+        return f.part(buckets[i]);
     }
 
     static boolean isPunct(String w) {
+        return nonWord(w) && !w.equals("!") && !w.equals("?");
+    }
+
+    /** No letter, digit or {@code <} (placeholders) in {@code w}. */
+    private static boolean nonWord(String w) {
         for (int i = 0; i < w.length(); i++) {
             if (Character.isLetterOrDigit(w.charAt(i)) || w.charAt(i) == '<') return false;
         }
-        return !w.equals("!") && !w.equals("?");
+        return true;
     }
 }

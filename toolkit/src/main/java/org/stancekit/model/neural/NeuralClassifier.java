@@ -59,6 +59,7 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
     private final List<String> labels;
     private final double temperature;
     private final ComputationGraph prototype; // only cloned, under its lock; never used to predict
+    private final CnnForward fast; // the CNN in plain Java, or null (BiLSTM): then copies of the network predict
     private final ConcurrentLinkedDeque<ComputationGraph> idle = new ConcurrentLinkedDeque<>();
 
     NeuralClassifier(Function<I, TokenSequence> view, Vocabulary vocab, Spec spec, List<String> labels,
@@ -69,6 +70,7 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         this.labels = List.copyOf(labels);
         this.temperature = temperature;
         this.prototype = network;
+        this.fast = CnnForward.verified(network, spec);
     }
 
     public NeuralClassifier<I> withTemperature(double t) {
@@ -83,6 +85,17 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
 
     public Spec spec() {
         return spec;
+    }
+
+    Vocabulary vocabulary() {
+        return vocab;
+    }
+
+    /** A private copy of the network (for tests and tools that want DL4J's own output). */
+    ComputationGraph networkCopy() {
+        synchronized (prototype) {
+            return prototype.clone();
+        }
     }
 
     @Override
@@ -109,6 +122,10 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
     public double[][] rawProbabilities(List<I> inputs) {
         List<TokenSequence> seqs = inputs.stream().map(view).toList();
         double[][] out = new double[seqs.size()][];
+        if (fast != null) {
+            for (int i = 0; i < out.length; i++) out[i] = fast.probabilities(encode(seqs.get(i), vocab, spec));
+            return out;
+        }
         ComputationGraph net = borrow();
         try {
             for (int from = 0; from < seqs.size(); from += BATCH) {
@@ -132,35 +149,55 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         }
     }
 
+    /**
+     * One example as the network reads it: word ids and relative-position ids over exactly {@code maxLength} positions
+     * (padding is id 0 of both), the target pooling weight of each position, and how many positions hold tokens.
+     */
+    record Encoded(int[] words, int[] positions, float[] weights, int used) {}
+
+    static Encoded encode(TokenSequence s, Vocabulary vocab, Spec spec) {
+        int len = spec.maxLength(), r = spec.positionRadius();
+        int size = s.words().size();
+        int from = 0;
+        if (size > len) {
+            int centre = s.targets().isEmpty() ? 0 : s.targets().get(0);
+            from = Math.max(0, Math.min(centre - len / 2, size - len));
+        }
+        int used = Math.min(len, size - from);
+        List<Integer> targets = new ArrayList<>();
+        for (int t : s.targets()) if (t >= from && t < from + used) targets.add(t - from);
+        int[] words = new int[len], pos = new int[len];
+        float[] weight = new float[len];
+        for (int i = 0; i < used; i++) {
+            words[i] = vocab.id(s.words().get(from + i));
+            if (targets.isEmpty()) {
+                pos[i] = 2 * r + 2;
+                weight[i] = 1f / used;
+            } else {
+                int best = Integer.MAX_VALUE;
+                for (int t : targets) if (Math.abs(i - t) < Math.abs(best)) best = i - t;
+                pos[i] = Math.max(-r, Math.min(r, best)) + r + 1;
+            }
+        }
+        for (int t : targets) weight[t] = 1f / targets.size();
+        return new Encoded(words, pos, weight, used);
+    }
+
     /** The three network inputs for a batch: word ids, relative-position ids, target pooling weights. */
     static INDArray[] encode(List<TokenSequence> batch, Vocabulary vocab, Spec spec) {
-        int n = batch.size(), len = spec.maxLength(), h = spec.channels(), r = spec.positionRadius();
+        return inputs(batch.stream().map(s -> encode(s, vocab, spec)).toList(), spec);
+    }
+
+    static INDArray[] inputs(List<Encoded> batch, Spec spec) {
+        int n = batch.size(), len = spec.maxLength(), h = spec.channels();
         float[] words = new float[n * len], pos = new float[n * len], tw = new float[n * h * len];
         for (int b = 0; b < n; b++) {
-            TokenSequence s = batch.get(b);
-            int size = s.words().size();
-            int from = 0;
-            if (size > len) {
-                int centre = s.targets().isEmpty() ? 0 : s.targets().get(0);
-                from = Math.max(0, Math.min(centre - len / 2, size - len));
+            Encoded e = batch.get(b);
+            for (int i = 0; i < len; i++) {
+                words[b * len + i] = e.words()[i];
+                pos[b * len + i] = e.positions()[i];
             }
-            int used = Math.min(len, size - from);
-            List<Integer> targets = new ArrayList<>();
-            for (int t : s.targets()) if (t >= from && t < from + used) targets.add(t - from);
-            float[] weight = new float[len];
-            for (int i = 0; i < used; i++) {
-                words[b * len + i] = vocab.id(s.words().get(from + i));
-                if (targets.isEmpty()) {
-                    pos[b * len + i] = 2 * r + 2;
-                    weight[i] = 1f / used;
-                } else {
-                    int best = Integer.MAX_VALUE;
-                    for (int t : targets) if (Math.abs(i - t) < Math.abs(best)) best = i - t;
-                    pos[b * len + i] = Math.max(-r, Math.min(r, best)) + r + 1;
-                }
-            }
-            for (int t : targets) weight[t] = 1f / targets.size();
-            for (int c = 0; c < h; c++) System.arraycopy(weight, 0, tw, (b * h + c) * len, len);
+            for (int c = 0; c < h; c++) System.arraycopy(e.weights(), 0, tw, (b * h + c) * len, len);
         }
         return new INDArray[]{
                 Nd4j.create(words, new long[]{n, 1, len}, 'c'),
