@@ -110,14 +110,14 @@ public abstract class FeatureSink {
 
         @Override
         public void end() {
-            int i = index.get(h);
+            int i = index.get(h); // the slot's offset
             h = OFFSET;
             if (i < 0) return;
             if (n == found.length) found = java.util.Arrays.copyOf(found, n * 2);
             found[n++] = i;
         }
 
-        /** The indices found so far (with repeats, in order). */
+        /** The index slots found so far (with repeats, in order). */
         int[] found() {
             return java.util.Arrays.copyOf(found, n);
         }

@@ -63,7 +63,7 @@ public final class LinearModel {
         this.weights = weights;
         this.bias = bias;
         this.temperature = temperature;
-        this.hashed = Index.of(this.featureNames);
+        this.hashed = Index.of(this.featureNames, weights);
         if (hashed == null) {
             this.index = new HashMap<>(this.featureNames.length * 2);
             for (int i = 0; i < this.featureNames.length; i++) index.put(this.featureNames[i], i);
@@ -113,7 +113,8 @@ public final class LinearModel {
         for (String f : features) {
             int i;
             if (hashed != null) {
-                i = hashed.get(FeatureSink.hash(f));
+                int at = hashed.get(FeatureSink.hash(f));
+                i = at < 0 ? -1 : hashed.feature(at);
             } else {
                 Integer boxed = index.get(f);
                 i = boxed == null ? -1 : boxed;
@@ -131,13 +132,32 @@ public final class LinearModel {
      */
     public <I> int[] indices(Featurizer<I> featurizer, I input) {
         if (hashed == null) return indices(featurizer.features(input));
+        int[] slots = slots(featurizer, input);
+        for (int i = 0; i < slots.length; i++) slots[i] = hashed.feature(slots[i]);
+        return slots;
+    }
+
+    /** Distinct index slots of the input's known features, in order of first appearance. */
+    private <I> int[] slots(Featurizer<I> featurizer, I input) {
         FeatureSink.Hashes sink = new FeatureSink.Hashes(hashed);
         featurizer.features(input, sink);
         return distinct(sink.found());
     }
 
+    /**
+     * {@code predict(featurizer.features(input))}, without building feature names; the weights are read from the
+     * index slots the lookups already brought into the cache, in the same order, so the sums are the same.
+     */
     public <I> Prediction predict(Featurizer<I> featurizer, I input) {
-        return Prediction.of(labels, softmax(scores(indices(featurizer, input)), temperature));
+        if (hashed == null) return predict(featurizer.features(input));
+        int[] slots = slots(featurizer, input);
+        double[] s = new double[labels.size()];
+        for (int k = 0; k < s.length; k++) {
+            double z = bias[k];
+            for (int slot : slots) z += hashed.weight(slot, k);
+            s[k] = z;
+        }
+        return Prediction.of(labels, softmax(s, temperature));
     }
 
     /** The distinct values of {@code found}, in order of first appearance (a small open-addressing set). */
@@ -207,57 +227,77 @@ public final class LinearModel {
     }
 
     /**
-     * Open addressing from 64-bit name hashes to feature indices, key and value side by side in one array so that a
-     * lookup touches one cache line, behind a two-bit Bloom filter small enough to stay in the CPU cache: about 40% of
-     * the names a sentence yields are unknown to the model, and most of those never touch the table.
+     * Open addressing from 64-bit name hashes to features. A slot holds the hash, the feature index + 1 (0 = empty slot)
+     * and the feature's weights for every label packed as floats, so that a lookup and the dot product touch one place
+     * in memory. In front of it, a two-bit Bloom filter small enough to stay in the CPU cache: about 40% of the names a
+     * sentence yields are unknown to the model, and most of those never touch the table. Lookups return a slot's offset.
      */
     static final class Index {
-        private final long[] slots; // [2s] = hash, [2s+1] = feature index + 1 (0 = empty)
-        private final int mask;
+        private final long[] slots;
+        private final int stride, mask;
         private final long[] filter;
         private final int filterMask;
 
-        private Index(int capacity, int filterBits) {
-            slots = new long[capacity * 2];
+        private Index(int capacity, int labels, int filterBits) {
+            stride = 2 + (labels + 1) / 2;
+            slots = new long[capacity * stride];
             mask = capacity - 1;
             filter = new long[filterBits / 64];
             filterMask = filterBits - 1;
         }
 
-        /** The index of {@code names}, or null when two of them share a hash. */
-        static Index of(String[] names) {
-            int capacity = Integer.highestOneBit(Math.max(4, names.length) * 2) * 2;
-            Index ix = new Index(capacity, Math.max(64, capacity * 4));
+        /** The index of {@code names} with {@code weights[label][feature]}, or null when two names share a hash. */
+        static Index of(String[] names, float[][] weights) {
+            // load factor between 3/8 and 3/4; the filter has 8 to 16 bits per name
+            int capacity = Integer.highestOneBit(Math.max(4, names.length + names.length / 3)) * 2;
+            Index ix = new Index(capacity, weights.length, Math.max(64, capacity * 8));
             for (int i = 0; i < names.length; i++) {
-                if (!ix.put(FeatureSink.hash(names[i]), i)) return null;
+                int at = ix.put(FeatureSink.hash(names[i]), i);
+                if (at < 0) return null;
+                for (int k = 0; k < weights.length; k++) {
+                    long bits = Float.floatToRawIntBits(weights[k][i]) & 0xFFFFFFFFL;
+                    ix.slots[at + 2 + k / 2] |= (k % 2 == 0) ? bits : bits << 32;
+                }
             }
             return ix;
         }
 
-        private boolean put(long h, int value) {
+        /** Inserts {@code h}; the slot's offset, or -1 when {@code h} is there already. */
+        private int put(long h, int feature) {
             long m = mix(h);
             int b1 = (int) (m >>> 40) & filterMask, b2 = (int) (m >>> 20) & filterMask;
             filter[b1 >>> 6] |= 1L << b1;
             filter[b2 >>> 6] |= 1L << b2;
             for (int s = (int) m & mask; ; s = (s + 1) & mask) {
-                if (slots[2 * s + 1] == 0) {
-                    slots[2 * s] = h;
-                    slots[2 * s + 1] = value + 1L;
-                    return true;
+                int at = s * stride;
+                if (slots[at + 1] == 0) {
+                    slots[at] = h;
+                    slots[at + 1] = feature + 1L;
+                    return at;
                 }
-                if (slots[2 * s] == h) return false;
+                if (slots[at] == h) return -1;
             }
         }
 
+        /** The offset of the slot holding {@code h}, or -1. */
         int get(long h) {
             long m = mix(h);
             int b1 = (int) (m >>> 40) & filterMask, b2 = (int) (m >>> 20) & filterMask;
             if ((filter[b1 >>> 6] & (1L << b1)) == 0 || (filter[b2 >>> 6] & (1L << b2)) == 0) return -1;
             for (int s = (int) m & mask; ; s = (s + 1) & mask) {
-                long v = slots[2 * s + 1];
-                if (v == 0) return -1;
-                if (slots[2 * s] == h) return (int) (v - 1);
+                int at = s * stride;
+                if (slots[at + 1] == 0) return -1;
+                if (slots[at] == h) return at;
             }
+        }
+
+        int feature(int at) {
+            return (int) (slots[at + 1] - 1);
+        }
+
+        float weight(int at, int label) {
+            long packed = slots[at + 2 + label / 2];
+            return Float.intBitsToFloat((int) (label % 2 == 0 ? packed : packed >>> 32));
         }
 
         private static long mix(long h) {
