@@ -222,17 +222,57 @@ public final class ArticleReader implements Iterator<ArticleItem>, Closeable {
         } catch (OutOfMemoryError e) {
             return error(name, name + ": too large to read as one article");
         }
+        return text(name, path.getFileName().toString(), bytes, explicit, warn);
+    }
+
+    /**
+     * One article from the bytes of a text file, by the {@code .txt} rule: id = the file name without its extension,
+     * text = the whole file decoded by {@link TextDecoding}, no title or date; a blank or undecodable file is an error
+     * item. For callers that read files themselves (the Spark job reads them from any Hadoop file system).
+     *
+     * @param source   names the file in messages, e.g. its path
+     * @param fileName the file's name, whose part before the last dot becomes the id
+     * @param explicit the encoding the user chose, or null to guess
+     * @param warn     receives warnings (a guessed encoding); may be null
+     */
+    public static ArticleItem text(String source, String fileName, byte[] bytes, Charset explicit,
+                                   Consumer<String> warn) {
         String text;
         try {
-            text = TextDecoding.decode(bytes, name, explicit, warn);
+            text = TextDecoding.decode(bytes, source, explicit, warn != null ? warn : w -> { });
         } catch (BadInputException e) {
-            return ArticleItem.failed(e, name);
+            return ArticleItem.failed(e, source);
         }
-        if (text.isBlank()) return error(name, name + ": no text (the file is empty or blank)");
-        String fileName = path.getFileName().toString();
+        if (text.isBlank()) return error(source, source + ": no text (the file is empty or blank)");
         int dot = fileName.lastIndexOf('.');
         String id = dot > 0 ? fileName.substring(0, dot) : fileName;
-        return ArticleItem.of(new Article(id, null, text, null), name);
+        return ArticleItem.of(new Article(id, null, text, null), source);
+    }
+
+    /**
+     * Streams the articles of one JSON Lines stream by the {@code .jsonl} rules (line numbers, ids, optional title and
+     * date, one error item per bad line; the encoding is guessed from the first 64 KB, as for standard input). For
+     * callers that open files themselves (the Spark job reads them from any Hadoop file system). Closing the reader
+     * closes {@code in}.
+     *
+     * @param name     names the stream in messages and in the ids of articles without one ({@code name:LINE})
+     * @param explicit the encoding the user chose, or null to guess
+     * @param warn     receives warnings (a guessed encoding); may be null
+     */
+    public static ArticleReader jsonl(String name, InputStream in, Charset explicit, Consumer<String> warn) {
+        ArticleReader r = new ArticleReader(explicit, warn, null);
+        try {
+            Reader reader = TextDecoding.open(in, name, explicit, r.warn);
+            r.cursor = new JsonlCursor(name, new BufferedReader(reader, 64 * 1024), 0);
+        } catch (BadInputException e) {
+            r.next = ArticleItem.failed(e, name);
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the error item says what went wrong
+            }
+        }
+        return r;
     }
 
     private ArticleItem startStdin() {

@@ -1,5 +1,6 @@
 package org.stancekit.report;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -8,7 +9,9 @@ import java.util.Arrays;
  * ({@code n, sumX, sumX2}) and at article level ({@code articles, sumS2, sumN2, sumSN}, where an article contributes
  * its own sum S and mention count N). Everything adds, so days merge into weeks and months exactly.
  */
-final class ActorStats {
+final class ActorStats implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     final long[] counts;
     long n;
     double sumX, sumX2;
@@ -83,6 +86,18 @@ final class ActorStats {
         double z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z;
         return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)
                 + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v);
+    }
+
+    /**
+     * The same statistics with the label counts moved: count {@code i} goes to slot {@code to[i]} (the uncertain slot,
+     * the last, stays last).
+     */
+    ActorStats relabelled(int[] to) {
+        ActorStats c = copy();
+        Arrays.fill(c.counts, 0);
+        for (int i = 0; i < to.length; i++) c.counts[to[i]] += counts[i];
+        c.counts[counts.length - 1] += counts[counts.length - 1];
+        return c;
     }
 
     ActorStats copy() {

@@ -6,6 +6,7 @@ import org.stancekit.score.ArticleResult;
 import org.stancekit.score.SentenceResult;
 import org.stancekit.score.StanceResult;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +29,13 @@ import java.util.TreeMap;
  *   <li><b>95% interval</b>: see {@link ActorStats#halfWidth()}: clustered by article when two or more articles mention
  *       the actor, per sentence within one article; Student's t; clipped to [-1, 1].</li>
  * </ul>
- * Not thread-safe: feed it from one thread.
+ * Not thread-safe: feed it from one thread. The numbers are sums, so summarizers fed with disjoint sets of articles
+ * {@link #merge} into the summarizer of all of them (up to the order of floating-point additions); a summarizer is
+ * {@link Serializable} so that a distributed job (the Spark module) can summarise each partition and merge the parts.
  */
-public final class Summarizer {
+public final class Summarizer implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The label counted +1 in the net stance and the one counted -1. */
     public static final String FAVOR = "favor", AGAINST = "against";
 
@@ -111,6 +116,46 @@ public final class Summarizer {
             }
         }
         return summaries(mine);
+    }
+
+    /**
+     * Adds everything {@code other} has counted, as if its articles had been added here (they must be other articles).
+     * Labels {@code other} met that this one has not are appended. Both must use the same minimum confidence.
+     *
+     * @return this summarizer
+     */
+    public Summarizer merge(Summarizer other) {
+        if (other == this) throw new IllegalArgumentException("cannot merge a summarizer into itself");
+        if (Double.compare(other.minConfidence, minConfidence) != 0) {
+            throw new IllegalArgumentException("cannot merge summaries made with minimum confidence "
+                    + other.minConfidence + " into ones made with " + minConfidence);
+        }
+        int[] to = new int[other.labels.size()];
+        for (int i = 0; i < to.length; i++) {
+            String l = other.labels.get(i);
+            int k = labels.indexOf(l);
+            if (k < 0) {
+                if (labels.size() >= MAX_LABELS) throw new IllegalStateException("too many stance labels");
+                labels.add(l);
+                k = labels.size() - 1;
+            }
+            to[i] = k;
+        }
+        for (Map.Entry<String, ActorStats> e : other.corpus.entrySet()) {
+            corpus.computeIfAbsent(e.getKey(), x -> new ActorStats(MAX_LABELS)).addAll(e.getValue().relabelled(to));
+        }
+        for (Map.Entry<LocalDate, Map<String, ActorStats>> d : other.byDay.entrySet()) {
+            Map<String, ActorStats> mine = byDay.computeIfAbsent(d.getKey(), x -> new HashMap<>());
+            for (Map.Entry<String, ActorStats> e : d.getValue().entrySet()) {
+                mine.computeIfAbsent(e.getKey(), x -> new ActorStats(MAX_LABELS)).addAll(e.getValue().relabelled(to));
+            }
+        }
+        other.articlesByDay.forEach((day, n) -> articlesByDay.merge(day, n, Integer::sum));
+        articles += other.articles;
+        sentences += other.sentences;
+        undated += other.undated;
+        if (undatedExample == null) undatedExample = other.undatedExample;
+        return this;
     }
 
     /** Label slots in the statistics: more than any model has; the last one is {@code uncertain}. */

@@ -65,6 +65,39 @@ public abstract class SummaryWriter implements Closeable {
         out.flush();
     }
 
+    /**
+     * The columns of the CSV summary: {@code scope, article_id, date, actor, mentions, articles}, a count per label of
+     * {@link Summarizer#countLabels()}, a share per label ({@code <label>_share}), {@code mean_net, ci_low, ci_high}.
+     */
+    public static List<String> csvHeader(Summarizer summarizer) {
+        List<String> header = new ArrayList<>(List.of("scope", "article_id", "date", "actor", "mentions", "articles"));
+        List<String> labels = summarizer.countLabels();
+        header.addAll(labels);
+        for (String l : labels) header.add(l + "_share");
+        header.addAll(List.of("mean_net", "ci_low", "ci_high"));
+        return header;
+    }
+
+    /**
+     * One row of the CSV summary, in {@link #csvHeader} order: scope, id and date as given, the mention, article and
+     * label counts as {@code Long}s, shares, mean and interval ends as text rounded half-up to 4 decimals ({@code ""}
+     * when undefined). Used by the CSV format and by the Spark job's summary.
+     *
+     * @param scope {@code article}, {@code date} or {@code corpus}
+     * @param id    the article id, {@code ""} outside the article scope
+     * @param date  the article's date as given, or the period key; {@code ""} when none
+     */
+    public static List<Object> csvRow(Summarizer summarizer, String scope, String id, String date, ActorSummary a) {
+        List<Object> r = new ArrayList<>(List.of(scope, id, date, a.actor(), a.mentions(), a.articles()));
+        List<String> labels = summarizer.countLabels();
+        for (String l : labels) r.add(a.count(l));
+        for (String l : labels) r.add(plain(a.share(l)));
+        r.add(plain(a.meanNet()));
+        r.add(plain(a.ciLow()));
+        r.add(plain(a.ciHigh()));
+        return r;
+    }
+
     /** {@code v} rounded half-up to 4 decimals; null for NaN. */
     static BigDecimal round4(double v) {
         if (!Double.isFinite(v)) return null;
@@ -89,26 +122,13 @@ public abstract class SummaryWriter implements Closeable {
         private CSVPrinter printer() throws IOException {
             if (printer == null) {
                 printer = new CSVPrinter(out, CSVFormat.RFC4180);
-                List<String> header = new ArrayList<>(List.of("scope", "article_id", "date", "actor", "mentions",
-                        "articles"));
-                List<String> labels = summarizer.countLabels();
-                header.addAll(labels);
-                for (String l : labels) header.add(l + "_share");
-                header.addAll(List.of("mean_net", "ci_low", "ci_high"));
-                printer.printRecord(header);
+                printer.printRecord(csvHeader(summarizer));
             }
             return printer;
         }
 
         private void row(String scope, String id, String date, ActorSummary a) throws IOException {
-            List<Object> r = new ArrayList<>(List.of(scope, id, date, a.actor(), a.mentions(), a.articles()));
-            List<String> labels = summarizer.countLabels();
-            for (String l : labels) r.add(a.count(l));
-            for (String l : labels) r.add(plain(a.share(l)));
-            r.add(plain(a.meanNet()));
-            r.add(plain(a.ciLow()));
-            r.add(plain(a.ciHigh()));
-            printer().printRecord(r);
+            printer().printRecord(csvRow(summarizer, scope, id, date, a));
         }
 
         @Override

@@ -253,4 +253,41 @@ class ArticleReaderTest {
         assertThrows(IllegalArgumentException.class, () -> new ArticleItem(null, null));
         assertEquals("x", new ArticleItem(new Article("x", "t"), null).source());
     }
+
+    @Test
+    void jsonlStreamFollowsTheFileRules() throws IOException, URISyntaxException {
+        Path src = Path.of(getClass().getResource("/io/articles-sample.jsonl").toURI());
+        Path f = dir.resolve("news.jsonl");
+        Files.copy(src, f);
+        List<ArticleItem> fromFile = readAll(f.toString());
+        List<ArticleItem> fromStream = new ArrayList<>();
+        try (ArticleReader r = ArticleReader.jsonl(f.toString(), Files.newInputStream(f), null, warnings::add)) {
+            while (r.hasNext()) fromStream.add(r.next());
+        }
+        assertEquals(fromFile.size(), fromStream.size());
+        for (int i = 0; i < fromFile.size(); i++) {
+            assertEquals(fromFile.get(i).article(), fromStream.get(i).article());
+            assertEquals(fromFile.get(i).source(), fromStream.get(i).source());
+            assertEquals(fromFile.get(i).ok() ? null : fromFile.get(i).error().getMessage(),
+                    fromStream.get(i).ok() ? null : fromStream.get(i).error().getMessage());
+        }
+        // a binary stream is one error item, not an exception
+        byte[] binary = new byte[4096];
+        for (int i = 0; i < binary.length; i++) binary[i] = (byte) (i % 7 == 0 ? 0 : 1);
+        try (ArticleReader r = ArticleReader.jsonl("blob.jsonl", new ByteArrayInputStream(binary), null, null)) {
+            ArticleItem item = r.next();
+            assertFalse(item.ok());
+            assertFalse(r.hasNext());
+        }
+    }
+
+    @Test
+    void textBytesFollowTheTxtRule() {
+        ArticleItem item = ArticleReader.text("hdfs://n/a/grain.deal.txt", "grain.deal.txt",
+                "Ukraine exported grain.\n".getBytes(StandardCharsets.UTF_8), null, null);
+        assertEquals(new Article("grain.deal", null, "Ukraine exported grain.\n", null), item.article());
+        assertEquals("hdfs://n/a/grain.deal.txt", item.source());
+        ArticleItem blank = ArticleReader.text("b.txt", "b.txt", " \n".getBytes(StandardCharsets.UTF_8), null, null);
+        assertEquals("b.txt: no text (the file is empty or blank)", blank.error().getMessage());
+    }
 }

@@ -314,4 +314,59 @@ class SummarizerTest {
         assertEquals(0, d.getElementsByTagName("script").getLength());
         assertTrue(d.getDocumentElement().getTextContent().contains(hostile));
     }
+
+    /** Everything a summarizer reports, as text rounded like the CSV, to compare two summarizers. */
+    static List<String> report(Summarizer s) {
+        List<String> out = new ArrayList<>();
+        out.add(s.articles() + " " + s.sentences() + " " + s.undatedArticles() + " " + s.autoPeriod()
+                + " " + s.countLabels());
+        for (Period p : Period.values()) {
+            for (Summarizer.PeriodSummary ps : s.byPeriod(p)) {
+                for (ActorSummary a : ps.actors()) {
+                    out.add(SummaryWriter.csvRow(s, "date", "", ps.key() + "/" + ps.articles(), a).toString());
+                }
+            }
+        }
+        for (ActorSummary a : s.corpus()) out.add(SummaryWriter.csvRow(s, "corpus", "", "", a).toString());
+        return out;
+    }
+
+    @Test
+    void summarizersOfPartsMergeIntoTheSummarizerOfTheWhole() throws Exception {
+        List<ArticleResult> all = example();
+        Summarizer whole = summarize(all, new ArrayList<>());
+        Summarizer first = new Summarizer(STANCE, 0.55), second = new Summarizer(STANCE, 0.55);
+        first.add(all.get(2));
+        second.add(all.get(0));
+        second.add(all.get(1));
+        Summarizer empty = new Summarizer(STANCE, 0.55);
+        // through Java serialization, as a distributed job ships them
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
+            o.writeObject(second);
+        }
+        Summarizer shipped;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new ByteArrayInputStream(bytes.toByteArray()))) {
+            shipped = (Summarizer) in.readObject();
+        }
+        Summarizer merged = empty.merge(first).merge(shipped);
+        assertEquals(report(whole), report(merged));
+        assertEquals(whole.undatedExample(), merged.undatedExample());
+    }
+
+    @Test
+    void mergeMatchesLabelsByNameAndRefusesAnotherMinimumConfidence() {
+        Summarizer a = new Summarizer(STANCE, 0);
+        a.add(example().get(0));
+        Summarizer b = new Summarizer(List.of("neutral", "against", "favor"), 0);
+        b.add(example().get(1));
+        Summarizer whole = new Summarizer(STANCE, 0);
+        whole.add(example().get(0));
+        whole.add(example().get(1));
+        assertEquals(report(whole), report(a.merge(b)));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Summarizer(STANCE, 0.5).merge(new Summarizer(STANCE, 0.6)));
+        assertTrue(e.getMessage().contains("minimum confidence"), e.getMessage());
+    }
 }
