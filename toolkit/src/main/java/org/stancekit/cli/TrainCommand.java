@@ -55,6 +55,10 @@ final class TrainCommand extends BaseCommand {
     @Option(names = "--word2vec", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Neural: initialise embeddings with Word2Vec on the training (+ unlabelled) text (default: on).")
     boolean word2vec;
+    @Option(names = "--bag", paramLabel = "N", defaultValue = "" + NeuralParams.DEFAULT_BAG,
+            description = "Neural: train N networks that differ only in their seed and average their probabilities"
+                    + " (seed bagging; 1 = one network; default: ${DEFAULT-VALUE}).")
+    int bag;
     @Option(names = "--word2vec-epochs", defaultValue = "5", description = "Neural: Word2Vec epochs (default: ${DEFAULT-VALUE}).")
     int word2vecEpochs;
     @Option(names = "--unlabelled", paramLabel = "FILE",
@@ -103,6 +107,9 @@ final class TrainCommand extends BaseCommand {
             throw new BadInputException("neural settings: --epochs, --patience, --embedding-dim, --hidden, --batch-size,"
                     + " --word2vec-epochs must be >= 1, --max-length >= 2, --dropout in [0, 1), --learning-rate > 0");
         }
+        if (bag < 1 || bag > NeuralParams.MAX_BAG) {
+            throw new BadInputException("--bag " + bag + ": must be between 1 and " + NeuralParams.MAX_BAG);
+        }
         for (Path u : unlabelled) {
             if (!Files.isRegularFile(u)) throw new BadInputException("--unlabelled " + u + ": no such file");
         }
@@ -123,7 +130,7 @@ final class TrainCommand extends BaseCommand {
                 new LinearParams(lambda, minCount, 1e-5, maxIterations), FeatureConfig.defaults(), seed, split,
                 columns.asMap(), biasShift, notes).withBackend(backendChoice,
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, 1e-5, batchSize, epochs,
-                        patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled));
+                        patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag));
         Trainer.Result result;
         try {
             result = Trainer.train(train, devData, lexicon, options, this::note);

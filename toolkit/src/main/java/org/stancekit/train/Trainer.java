@@ -193,6 +193,11 @@ public final class Trainer {
                     options.neural(), options.seed(), progress);
             neural = r.classifier();
             extra.put("neural_training", r.report());
+            if (neural.spec().encoder().equals("cnn") && neural.fastPathNetworks() < neural.bagSize()) {
+                progress.accept(String.format(java.util.Locale.ROOT, "%s neural: warning: the plain-Java forward pass"
+                        + " disagreed with DL4J for %d of %d networks; they will score through DL4J (slower)",
+                        task.key(), neural.bagSize() - neural.fastPathNetworks(), neural.bagSize()));
+            }
             if (!devSet.isEmpty()) {
                 double[][] raw = neural.rawProbabilities(devInputs);
                 double[][] logs = logAll(raw);
@@ -259,6 +264,7 @@ public final class Trainer {
         extra.put("_ece_after", Calibration.ece(softmaxAll(logs, t), y, 10));
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("linear_weight", bestW);
+        e.put("neural_bag", neural.bagSize());
         e.put("dev_macro_f1_linear", f1Linear);
         e.put("dev_macro_f1_neural", f1Neural);
         e.put("dev_macro_f1_ensemble", bestF1);
@@ -364,6 +370,7 @@ public final class Trainer {
         m.put("min_count", n.minCount());
         m.put("word2vec", n.word2vec());
         m.put("word2vec_epochs", n.word2vecEpochs());
+        m.put("bag", n.bag());
         m.put("unlabelled", n.unlabelled().stream().map(p -> Map.of("path", p.toString(),
                 "sha256", sha256OrMissing(p))).toList());
         m.put("optimizer", "Adam; class-weighted cross-entropy; early stopping on dev macro-F1");

@@ -65,9 +65,12 @@ public final class NeuralBackend {
                 + " the linear backend work without it.", e);
     }
 
-    /** Loads the neural classifier stored in {@code taskDir}; {@code info} is its {@code model.json} section. */
+    /**
+     * Loads the neural classifier stored in {@code taskDir}; {@code info} is its {@code model.json} section. A bag lists
+     * its network files in {@code networks} ({@code network.zip}, {@code network-2.zip}, ...); without that key the
+     * folder holds one network, {@code network.zip} (bundles written before bagging).
+     */
     public static <I> NeuralClassifier<I> load(Path taskDir, Task task, JsonNode info) {
-        Path file = taskDir.resolve(NeuralClassifier.NETWORK_FILE);
         List<String> labels = new ArrayList<>();
         info.path("labels").forEach(l -> labels.add(l.asText()));
         if (labels.size() < 2) throw new ModelFormatException(taskDir + ": neural model needs at least two labels");
@@ -80,30 +83,55 @@ public final class NeuralBackend {
         if (spec.maxLength() < 1 || spec.channels() < 1 || spec.positionRadius() < 1) {
             throw new ModelFormatException(taskDir + ": model.json has no valid neural 'network' settings");
         }
+        List<Path> files = networkFiles(taskDir, info.path("networks"));
         Vocabulary vocab = Vocabulary.load(taskDir);
         if (vocab.size() != spec.vocabularySize()) {
             throw new ModelFormatException(taskDir.resolve(Vocabulary.FILE) + ": " + vocab.size()
                     + " words, model.json says " + spec.vocabularySize());
         }
-        checkEntries(file);
+        for (Path file : files) checkEntries(file);
         configureThreads();
-        ComputationGraph net;
-        LOADING.set(true);
-        try {
-            installSerialFilter();
-            net = ModelSerializer.restoreComputationGraph(file.toFile(), false);
-        } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
-            throw nativeFailure(e);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFormatException(file + ": cannot read the network (" + e.getMessage() + ")", e);
-        } finally {
-            LOADING.set(false);
+        List<ComputationGraph> nets = new ArrayList<>(files.size());
+        for (Path file : files) {
+            ComputationGraph net;
+            LOADING.set(true);
+            try {
+                installSerialFilter();
+                net = ModelSerializer.restoreComputationGraph(file.toFile(), false);
+            } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
+                throw nativeFailure(e);
+            } catch (IOException | RuntimeException e) {
+                throw new ModelFormatException(file + ": cannot read the network (" + e.getMessage() + ")", e);
+            } finally {
+                LOADING.set(false);
+            }
+            if (net.getNumOutputArrays() != 1 || net.getNumInputArrays() != 3
+                    || net.getOutputLayer(0).getParam("b").length() != labels.size()) {
+                throw new ModelFormatException(file + ": the network does not match model.json (inputs, outputs or"
+                        + " labels)");
+            }
+            nets.add(net);
         }
-        if (net.getNumOutputArrays() != 1 || net.getNumInputArrays() != 3
-                || net.getOutputLayer(0).getParam("b").length() != labels.size()) {
-            throw new ModelFormatException(file + ": the network does not match model.json (inputs, outputs or labels)");
+        return new NeuralClassifier<>(view(task), vocab, spec, labels, temperature, nets);
+    }
+
+    /** The network files named by {@code networks} (absent: the single {@code network.zip}), in bag order. */
+    private static List<Path> networkFiles(Path taskDir, JsonNode networks) {
+        if (networks.isMissingNode() || networks.isNull()) return List.of(taskDir.resolve(NeuralClassifier.NETWORK_FILE));
+        if (!networks.isArray() || networks.isEmpty() || networks.size() > NeuralParams.MAX_BAG) {
+            throw new ModelFormatException(taskDir + ": model.json 'networks' must list 1 to " + NeuralParams.MAX_BAG
+                    + " network files");
         }
-        return new NeuralClassifier<>(view(task), vocab, spec, labels, temperature, net);
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < networks.size(); i++) {
+            String expected = NeuralClassifier.networkFile(i);
+            if (!networks.get(i).asText().equals(expected)) {
+                throw new ModelFormatException(taskDir + ": model.json 'networks' entry " + (i + 1) + " is '"
+                        + networks.get(i).asText() + "', expected '" + expected + "'");
+            }
+            out.add(taskDir.resolve(expected));
+        }
+        return out;
     }
 
     /** Refuses network files with entries that DL4J would read with Java deserialization (or anything unexpected). */

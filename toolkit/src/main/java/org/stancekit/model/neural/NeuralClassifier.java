@@ -21,9 +21,11 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 
 /**
- * The neural backend's classifier. Immutable from the outside and thread-safe: a DL4J network is not, so each call
- * borrows a private copy of the network from a pool (a new copy is made when all are in use; there are never more
- * copies than threads that predicted at the same time) and returns it afterwards.
+ * The neural backend's classifier: one network, or a bag of networks trained with different seeds whose softmax
+ * outputs are averaged (then one temperature calibrates the average). Immutable from the outside and thread-safe: a
+ * CNN predicts through {@link CnnForward}, plain Java and thread-safe; a network without that fast path
+ * (the BiLSTM) is not thread-safe, so each call borrows a private copy of it from a pool (a new copy is made when all
+ * are in use; there are never more copies than threads that predicted at the same time) and returns it afterwards.
  *
  * <p>Every example is encoded to exactly {@link Spec#maxLength()} positions (padded or windowed around the first target),
  * so an example's probabilities do not depend on which other examples share its batch.
@@ -58,25 +60,59 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
     private final Spec spec;
     private final List<String> labels;
     private final double temperature;
-    private final ComputationGraph prototype; // only cloned, under its lock; never used to predict
-    private final CnnForward fast; // the CNN in plain Java, or null (BiLSTM): then copies of the network predict
-    private final ConcurrentLinkedDeque<ComputationGraph> idle = new ConcurrentLinkedDeque<>();
+    private final List<Member> members;
+
+    /** One network of the bag. */
+    private static final class Member {
+        final ComputationGraph prototype; // only cloned, under its lock; never used to predict
+        final CnnForward fast; // the CNN in plain Java, or null (BiLSTM): then copies of the network predict
+        final ConcurrentLinkedDeque<ComputationGraph> idle = new ConcurrentLinkedDeque<>();
+
+        Member(ComputationGraph network, Spec spec) {
+            this.prototype = network;
+            this.fast = CnnForward.verified(network, spec);
+        }
+
+        ComputationGraph copy() {
+            synchronized (prototype) {
+                return prototype.clone();
+            }
+        }
+
+        ComputationGraph borrow() {
+            ComputationGraph net = idle.poll();
+            return net != null ? net : copy();
+        }
+    }
 
     NeuralClassifier(Function<I, TokenSequence> view, Vocabulary vocab, Spec spec, List<String> labels,
-                     double temperature, ComputationGraph network) {
+                     double temperature, List<ComputationGraph> networks) {
+        if (networks.isEmpty()) throw new IllegalArgumentException("no network");
         this.view = view;
         this.vocab = vocab;
         this.spec = spec;
         this.labels = List.copyOf(labels);
         this.temperature = temperature;
-        this.prototype = network;
-        this.fast = CnnForward.verified(network, spec);
+        List<Member> m = new ArrayList<>(networks.size());
+        for (ComputationGraph net : networks) m.add(new Member(net, spec));
+        this.members = List.copyOf(m);
     }
 
     public NeuralClassifier<I> withTemperature(double t) {
-        synchronized (prototype) {
-            return new NeuralClassifier<>(view, vocab, spec, labels, t, prototype.clone());
-        }
+        return new NeuralClassifier<>(view, vocab, spec, labels, t, members.stream().map(Member::copy).toList());
+    }
+
+    /** Networks in the bag (1 for a single network). */
+    public int bagSize() {
+        return members.size();
+    }
+
+    /**
+     * Networks that predict through the plain-Java forward pass (the CNN, checked against DL4J when it was loaded);
+     * the others (the BiLSTM) predict through copies of the DL4J network.
+     */
+    public int fastPathNetworks() {
+        return (int) members.stream().filter(m -> m.fast != null).count();
     }
 
     public double temperature() {
@@ -91,11 +127,14 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         return vocab;
     }
 
-    /** A private copy of the network (for tests and tools that want DL4J's own output). */
+    /** A private copy of the (first) network (for tests and tools that want DL4J's own output). */
     ComputationGraph networkCopy() {
-        synchronized (prototype) {
-            return prototype.clone();
-        }
+        return members.get(0).copy();
+    }
+
+    /** A private copy of network {@code i} of the bag. */
+    ComputationGraph networkCopy(int i) {
+        return members.get(i).copy();
     }
 
     @Override
@@ -118,15 +157,54 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         return out;
     }
 
-    /** The network's softmax outputs before temperature scaling. */
+    /** The networks' softmax outputs, averaged over the bag, before temperature scaling. */
     public double[][] rawProbabilities(List<I> inputs) {
         List<TokenSequence> seqs = inputs.stream().map(view).toList();
+        List<Encoded> encoded = encodeIfFast(seqs);
         double[][] out = new double[seqs.size()][];
-        if (fast != null) {
-            for (int i = 0; i < out.length; i++) out[i] = fast.probabilities(encode(seqs.get(i), vocab, spec));
+        if (members.size() == 1) {
+            member(members.get(0), seqs, encoded, out);
             return out;
         }
-        ComputationGraph net = borrow();
+        double[][] one = new double[seqs.size()][];
+        for (Member m : members) {
+            member(m, seqs, encoded, one);
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == null) {
+                    out[i] = one[i].clone();
+                } else {
+                    for (int k = 0; k < out[i].length; k++) out[i][k] += one[i][k];
+                }
+            }
+        }
+        double n = members.size();
+        for (double[] row : out) for (int k = 0; k < row.length; k++) row[k] /= n;
+        return out;
+    }
+
+    /** Each network's softmax outputs: {@code [network][example][label]} (for measuring bags of other sizes). */
+    public double[][][] memberProbabilities(List<I> inputs) {
+        List<TokenSequence> seqs = inputs.stream().map(view).toList();
+        List<Encoded> encoded = encodeIfFast(seqs);
+        double[][][] out = new double[members.size()][seqs.size()][];
+        for (int m = 0; m < out.length; m++) member(members.get(m), seqs, encoded, out[m]);
+        return out;
+    }
+
+    /** The examples encoded once for the plain-Java forward pass, or null when no network of the bag uses it. */
+    private List<Encoded> encodeIfFast(List<TokenSequence> seqs) {
+        if (members.stream().noneMatch(m -> m.fast != null)) return null;
+        List<Encoded> out = new ArrayList<>(seqs.size());
+        for (TokenSequence s : seqs) out.add(encode(s, vocab, spec));
+        return out;
+    }
+
+    private void member(Member m, List<TokenSequence> seqs, List<Encoded> encoded, double[][] out) {
+        if (m.fast != null) {
+            for (int i = 0; i < out.length; i++) out[i] = m.fast.probabilities(encoded.get(i));
+            return;
+        }
+        ComputationGraph net = m.borrow();
         try {
             for (int from = 0; from < seqs.size(); from += BATCH) {
                 List<TokenSequence> batch = seqs.subList(from, Math.min(seqs.size(), from + BATCH));
@@ -136,16 +214,7 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
                 System.arraycopy(rows, 0, out, from, rows.length);
             }
         } finally {
-            idle.push(net);
-        }
-        return out;
-    }
-
-    private ComputationGraph borrow() {
-        ComputationGraph net = idle.poll();
-        if (net != null) return net;
-        synchronized (prototype) {
-            return prototype.clone();
+            m.idle.push(net);
         }
     }
 
@@ -205,10 +274,20 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
                 Nd4j.create(tw, new long[]{n, h, len}, 'c')};
     }
 
+    /** The file of network {@code i} (0-based) of a bag: {@code network.zip}, then {@code network-2.zip}... */
+    static String networkFile(int i) {
+        return i == 0 ? NETWORK_FILE : "network-" + (i + 1) + ".zip";
+    }
+
     @Override
     public Map<String, Object> writeTo(Path taskDir) throws IOException {
-        synchronized (prototype) {
-            ModelSerializer.writeModel(prototype, taskDir.resolve(NETWORK_FILE).toFile(), false);
+        List<String> networks = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            synchronized (m.prototype) {
+                ModelSerializer.writeModel(m.prototype, taskDir.resolve(networkFile(i)).toFile(), false);
+            }
+            networks.add(networkFile(i));
         }
         vocab.save(taskDir);
         Map<String, Object> info = new LinkedHashMap<>();
@@ -216,8 +295,14 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         info.put("labels", labels);
         info.put("temperature", temperature);
         info.put("network", spec.toMap());
-        info.put("files", List.of(NETWORK_FILE, Vocabulary.FILE));
-        info.put("network_format", "DL4J ModelSerializer zip (configuration.json + coefficients.bin), no updater state");
+        List<String> files = new ArrayList<>(networks);
+        files.add(Vocabulary.FILE);
+        info.put("files", files);
+        info.put("bag", networks.size());
+        info.put("networks", networks);
+        info.put("network_format", "DL4J ModelSerializer zip (configuration.json + coefficients.bin), no updater state"
+                + (networks.size() > 1 ? "; the bag's softmax outputs are averaged, then scaled by the temperature"
+                : ""));
         return info;
     }
 }

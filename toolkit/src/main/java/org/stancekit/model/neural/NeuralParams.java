@@ -22,23 +22,45 @@ import java.util.List;
  * @param word2vec      initialise the embeddings with Word2Vec trained on the training (and unlabelled) text
  * @param word2vecEpochs Word2Vec epochs
  * @param unlabelled    plain-text files (one text per line) added to Word2Vec's training text
+ * @param bag           networks trained with different seeds (same data, vocabulary and Word2Vec vectors) whose
+ *                      probabilities are averaged (seed bagging); 1 = a single network
  */
 public record NeuralParams(String encoder, int embeddingDim, int positionDim, int hidden, int kernel, double dropout,
                            double learningRate, double l2, int batchSize, int maxEpochs, int patience, int maxLength,
-                           int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled) {
+                           int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled, int bag) {
+    /** The default {@link #bag}: chosen on the NewsMTSC dev split (see the README). */
+    public static final int DEFAULT_BAG = 3;
+    /** Most networks in a bag. */
+    public static final int MAX_BAG = 16;
+
     public NeuralParams {
         if (!encoder.equals("cnn") && !encoder.equals("bilstm")) {
             throw new IllegalArgumentException("encoder must be cnn or bilstm, got " + encoder);
         }
+        if (bag < 1 || bag > MAX_BAG) throw new IllegalArgumentException("bag must be in [1, " + MAX_BAG + "], got " + bag);
         unlabelled = List.copyOf(unlabelled);
     }
 
+    /** A single network (bag 1). */
+    public NeuralParams(String encoder, int embeddingDim, int positionDim, int hidden, int kernel, double dropout,
+                        double learningRate, double l2, int batchSize, int maxEpochs, int patience, int maxLength,
+                        int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled) {
+        this(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2, batchSize, maxEpochs,
+                patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, 1);
+    }
+
     public static NeuralParams defaults() {
-        return new NeuralParams("cnn", 100, 16, 128, 3, 0.5, 1e-3, 1e-5, 32, 12, 2, 60, 2, true, 5, List.of());
+        return new NeuralParams("cnn", 100, 16, 128, 3, 0.5, 1e-3, 1e-5, 32, 12, 2, 60, 2, true, 5, List.of(),
+                DEFAULT_BAG);
     }
 
     public NeuralParams withEncoder(String e) {
         return new NeuralParams(e, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2, batchSize,
-                maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled);
+                maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag);
+    }
+
+    public NeuralParams withBag(int n) {
+        return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
+                batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, n);
     }
 }

@@ -49,7 +49,10 @@ import java.util.function.Function;
 /**
  * Trains the neural backend from scratch: vocabulary from the training text, optional Word2Vec initialisation of the
  * embeddings, then Adam on class-weighted cross-entropy with early stopping on dev macro-F1 (the best epoch's weights
- * are kept). Deterministic for a seed: configuration seed, ND4J's random seed, a seeded shuffle and one native thread.
+ * are kept). With {@link NeuralParams#bag()} above 1 it trains that many networks on the same data, vocabulary and
+ * Word2Vec vectors, differing only in their seed (initial weights, dropout masks, shuffle order); the classifier
+ * averages their probabilities. Deterministic for a seed: configuration seed, ND4J's random seed, a seeded shuffle and
+ * one native thread; the first network of a bag is the network a single-network training with that seed gives.
  */
 public final class NeuralTrainer {
     static final int POSITION_RADIUS = 10;
@@ -58,6 +61,11 @@ public final class NeuralTrainer {
 
     /** The trained classifier (temperature 1) and what the training report records. */
     public record Result<I>(NeuralClassifier<I> classifier, Map<String, Object> report) {}
+
+    /** The seed of network {@code i} (0-based) of a bag trained with {@code seed}: the first one uses the seed itself. */
+    public static long memberSeed(long seed, int i) {
+        return i == 0 ? seed : seed + 0x9E3779B97F4A7C15L * i;
+    }
 
     public static <I> Result<I> train(Task task, List<I> trainInputs, List<String> gold, List<String> labels,
                                       List<I> devInputs, List<String> devGold, NeuralParams p, long seed,
@@ -81,19 +89,75 @@ public final class NeuralTrainer {
         double[] classWeights = new double[k];
         for (int c = 0; c < k; c++) classWeights[c] = counts[c] == 0 ? 0 : (double) y.length / (k * counts[c]);
 
-        Nd4j.getRandom().setSeed(seed);
-        ComputationGraph net = new ComputationGraph(configuration(spec, p, k, classWeights, seed));
-        net.init();
         Map<String, Object> report = new LinkedHashMap<>();
-        if (p.word2vec()) {
-            long w0 = System.nanoTime();
-            int[] found = initialiseEmbeddings(net, vocab, train, p, seed);
-            double s = (System.nanoTime() - w0) / 1e9;
-            progress.accept(String.format(Locale.ROOT, "%s neural: Word2Vec on %d texts, %d of %d words initialised,"
-                    + " %.1f s", task.key(), found[1], found[0], vocab.size(), s));
-            report.put("word2vec", Map.of("texts", found[1], "initialised_words", found[0], "epochs",
-                    p.word2vecEpochs(), "seconds", Math.round(s * 10) / 10.0));
+        List<ComputationGraph> nets = new ArrayList<>();
+        List<Map<String, Object>> members = new ArrayList<>();
+        Map<Integer, INDArray> vectors = null; // Word2Vec rows of the embedding, trained once for the whole bag
+        for (int m = 0; m < p.bag(); m++) {
+            long memberSeed = memberSeed(seed, m);
+            String name = p.bag() == 1 ? task.key() + " neural" : String.format(Locale.ROOT, "%s neural [%d/%d]",
+                    task.key(), m + 1, p.bag());
+            Nd4j.getRandom().setSeed(memberSeed);
+            ComputationGraph net = new ComputationGraph(configuration(spec, p, k, classWeights, memberSeed));
+            net.init();
+            if (p.word2vec()) {
+                if (vectors == null) {
+                    long w0 = System.nanoTime();
+                    int[] texts = new int[1];
+                    vectors = word2vec(vocab, train, p, seed, texts);
+                    double s = (System.nanoTime() - w0) / 1e9;
+                    progress.accept(String.format(Locale.ROOT, "%s neural: Word2Vec on %d texts, %d of %d words"
+                            + " initialised, %.1f s", task.key(), texts[0], vectors.size(), vocab.size(), s));
+                    report.put("word2vec", Map.of("texts", texts[0], "initialised_words", vectors.size(), "epochs",
+                            p.word2vecEpochs(), "seconds", Math.round(s * 10) / 10.0));
+                }
+                INDArray w = net.getLayer("embedding").getParam("W");
+                for (Map.Entry<Integer, INDArray> e : vectors.entrySet()) {
+                    w.putRow(e.getKey(), e.getValue().castTo(w.dataType()));
+                }
+            }
+            Map<String, Object> member = new LinkedHashMap<>();
+            member.put("network", NeuralClassifier.networkFile(m));
+            member.put("seed", memberSeed);
+            member.putAll(fit(net, name, train, y, dev, devGold, labels, vocab, spec, p, memberSeed, progress));
+            nets.add(net);
+            members.add(member);
         }
+        report.put("class_weights", classWeights);
+        report.put("bag", p.bag());
+        report.put("members", members);
+        if (p.bag() > 1 && !dev.isEmpty()) {
+            // the bag's dev macro-F1 when only its first n networks are averaged, n = 1..bag: how much each one adds
+            double[][][] probs = new double[nets.size()][][];
+            for (int m = 0; m < nets.size(); m++) probs[m] = predict(nets.get(m), dev, vocab, spec);
+            List<Double> bySize = new ArrayList<>();
+            double[][] sum = new double[dev.size()][k];
+            for (int m = 0; m < nets.size(); m++) {
+                double[][] mean = new double[dev.size()][k];
+                for (int i = 0; i < sum.length; i++) {
+                    for (int c = 0; c < k; c++) mean[i][c] = (sum[i][c] += probs[m][i][c]) / (m + 1);
+                }
+                bySize.add(macroF1(mean, devGold, labels));
+            }
+            report.put("dev_macro_f1_by_bag_size", bySize);
+            progress.accept(String.format(Locale.ROOT, "%s neural: dev macro-F1 of the first 1..%d networks"
+                    + " averaged: %s", task.key(), nets.size(), bySize.stream()
+                    .map(f -> String.format(Locale.ROOT, "%.4f", f)).toList()));
+        }
+        report.put("training_seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        return new Result<>(new NeuralClassifier<>(view, vocab, spec, labels, 1.0, nets), report);
+    }
+
+    /**
+     * Trains one network (already initialised) with early stopping on dev macro-F1 and leaves the best epoch's weights
+     * in it; returns its report: epochs, best epoch, that epoch's dev macro-F1, seconds.
+     */
+    private static Map<String, Object> fit(ComputationGraph net, String name, List<TokenSequence> train, int[] y,
+                                           List<TokenSequence> dev, List<String> devGold, List<String> labels,
+                                           Vocabulary vocab, NeuralClassifier.Spec spec, NeuralParams p, long seed,
+                                           Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        int k = labels.size();
         Random rnd = new Random(seed);
         int[] order = new int[train.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
@@ -125,8 +189,8 @@ public final class NeuralTrainer {
             double f1 = Double.NaN;
             if (!dev.isEmpty()) f1 = macroF1(predict(net, dev, vocab, spec), devGold, labels);
             double secs = (System.nanoTime() - e0) / 1e9;
-            progress.accept(String.format(Locale.ROOT, "%s neural: epoch %d/%d loss %.4f dev macro-F1 %.4f %.1f s",
-                    task.key(), epoch, p.maxEpochs(), loss, f1, secs));
+            progress.accept(String.format(Locale.ROOT, "%s: epoch %d/%d loss %.4f dev macro-F1 %.4f %.1f s",
+                    name, epoch, p.maxEpochs(), loss, f1, secs));
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("epoch", epoch);
             e.put("loss", loss);
@@ -143,11 +207,12 @@ public final class NeuralTrainer {
             }
         }
         if (bestParams != null) net.setParams(bestParams);
-        report.put("epochs", epochs);
+        Map<String, Object> report = new LinkedHashMap<>();
         report.put("best_epoch", dev.isEmpty() ? epochs.size() : bestEpoch);
-        report.put("class_weights", classWeights);
+        report.put("dev_macro_f1", dev.isEmpty() ? null : best);
+        report.put("epochs", epochs);
         report.put("training_seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
-        return new Result<>(new NeuralClassifier<>(view, vocab, spec, labels, 1.0, net), report);
+        return report;
     }
 
     static ComputationGraphConfiguration configuration(NeuralClassifier.Spec spec, NeuralParams p, int k,
@@ -222,15 +287,18 @@ public final class NeuralTrainer {
         return sum / k;
     }
 
-    /** Word2Vec on the training text plus the unlabelled files; returns {words initialised, texts}. */
-    private static int[] initialiseEmbeddings(ComputationGraph net, Vocabulary vocab, List<TokenSequence> train,
-                                              NeuralParams p, long seed) {
-        List<String> texts = new ArrayList<>();
-        for (TokenSequence s : train) texts.add(String.join(" ", s.words()));
+    /**
+     * Word2Vec on the training text plus the unlabelled files: the vector of every vocabulary word it learnt, by
+     * embedding row; {@code texts[0]} is set to the number of texts it read.
+     */
+    private static Map<Integer, INDArray> word2vec(Vocabulary vocab, List<TokenSequence> train, NeuralParams p,
+                                                   long seed, int[] texts) {
+        List<String> lines = new ArrayList<>();
+        for (TokenSequence s : train) lines.add(String.join(" ", s.words()));
         for (Path f : p.unlabelled()) {
             try {
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) texts.add(String.join(" ", TokenSequence.forSentence(line).words()));
+                    if (!line.isBlank()) lines.add(String.join(" ", TokenSequence.forSentence(line).words()));
                 }
             } catch (IOException e) {
                 throw new BadInputException("--unlabelled " + f + ": cannot read (" + e.getMessage() + ")");
@@ -247,19 +315,16 @@ public final class NeuralTrainer {
                 .iterations(1)
                 .workers(1)
                 .allowParallelTokenization(false)
-                .iterate(new CollectionSentenceIterator(texts))
+                .iterate(new CollectionSentenceIterator(lines))
                 .tokenizerFactory(new DefaultTokenizerFactory())
                 .build();
         w2v.fit();
-        INDArray w = net.getLayer("embedding").getParam("W");
-        int found = 0;
+        Map<Integer, INDArray> out = new LinkedHashMap<>();
         for (int i = 2; i < vocab.size(); i++) {
             String word = vocab.word(i);
-            if (w2v.hasWord(word)) {
-                w.putRow(i, w2v.getWordVectorMatrix(word).reshape(1, p.embeddingDim()).castTo(w.dataType()));
-                found++;
-            }
+            if (w2v.hasWord(word)) out.put(i, w2v.getWordVectorMatrix(word).reshape(1, p.embeddingDim()).dup());
         }
-        return new int[]{found, texts.size()};
+        texts[0] = lines.size();
+        return out;
     }
 }

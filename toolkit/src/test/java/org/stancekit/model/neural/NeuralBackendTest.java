@@ -92,7 +92,8 @@ class NeuralBackendTest {
             assertEquals(fit.path("dev_macro_f1_ensemble").asDouble(), m.path("dev_metrics").path("macro_f1").asDouble(),
                     1e-9, "the reported dev macro-F1 is the ensemble's");
             assertEquals("cnn", m.path("neural").path("network").path("encoder").asText());
-            assertTrue(m.path("neural_training").path("epochs").isArray());
+            assertTrue(m.path("neural_training").path("members").path(0).path("epochs").isArray());
+            assertEquals(1, m.path("neural_training").path("bag").asInt(), "the tiny test models are one network");
             assertTrue(m.path("neural_hyper_parameters").has("learning_rate"));
             for (String f : List.of("network.zip", "vocab.tsv", "weights.bin", "features.txt.gz")) {
                 assertTrue(bundle.path("checksums").has(task + "/" + f), task + "/" + f);
