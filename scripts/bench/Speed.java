@@ -3,6 +3,8 @@
 //   java -cp toolkit/target/stancekit-cli.jar scripts/bench/Speed.java latency MODEL_DIR CORPUS.jsonl
 //       warm per-article latency of Scorer.score on one thread: scores the corpus twice to warm up, then times every
 //       article of a third pass; prints articles, sentences, p50/p99/max in ms and sentences/s.
+//   java -cp toolkit/target/stancekit-cli.jar scripts/bench/Speed.java count CORPUS.jsonl
+//       the number of sentences in the corpus, as score splits them.
 //   java -cp toolkit/target/stancekit-cli.jar scripts/bench/Speed.java matching CORPUS.jsonl [ALIASES=10000]
 //       actor matching alone (MentionMatcher.find over every sentence), with the default lexicon and with one that
 //       holds ALIASES more generated aliases; prints sentences/s and MB/s for both.
@@ -29,6 +31,15 @@ public class Speed {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "latency" -> latency(Path.of(args[1]), articles(Path.of(args[2])));
+            case "count" -> {
+                SentenceSplitter splitter = new SentenceSplitter();
+                ObjectMapper json = new ObjectMapper();
+                long n = 0;
+                for (String line : (Iterable<String>) Files.lines(Path.of(args[1]))::iterator) {
+                    if (!line.isBlank()) n += splitter.split(json.readTree(line).path("text").asText()).size();
+                }
+                System.out.println(n);
+            }
             case "matching" -> matching(articles(Path.of(args[1])), args.length > 2 ? Integer.parseInt(args[2]) : 10_000);
             default -> throw new IllegalArgumentException("latency or matching");
         }
@@ -37,7 +48,7 @@ public class Speed {
     static List<Article> articles(Path jsonl) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<Article> out = new ArrayList<>();
-        for (String line : Files.readAllLines(jsonl)) {
+        for (String line : (Iterable<String>) Files.lines(jsonl)::iterator) {
             if (line.isBlank()) continue;
             JsonNode n = json.readTree(line);
             out.add(new Article(n.path("id").asText(), n.path("text").asText()));
