@@ -8,6 +8,7 @@ import org.stancekit.data.LabelledData;
 import org.stancekit.data.TrainingCsv;
 import org.stancekit.model.Task;
 import org.stancekit.model.neural.NeuralParams;
+import org.stancekit.score.ArticleResult;
 import org.stancekit.score.Scorer;
 import org.stancekit.train.Trainer;
 
@@ -20,7 +21,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Shared test fixture: a small model bundle trained once per JVM (lazily, thread-safe) from the project's own labelled
@@ -218,5 +227,40 @@ public final class TestModels {
                 // a leftover temp directory is harmless
             }
         }));
+    }
+
+    /**
+     * Scores {@code inputs} on {@code threads} threads at once through one shared scorer, each thread starting at a
+     * different place, and checks that every thread got exactly {@code expected} (the single-thread results).
+     */
+    public static <T> void assertConcurrentScoringMatches(Function<T, ArticleResult> score, List<T> inputs,
+                                                          List<ArticleResult> expected, int threads, String label)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<List<ArticleResult>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * Math.max(1, inputs.size() / threads);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    ArticleResult[] out = new ArticleResult[inputs.size()];
+                    for (int i = 0; i < inputs.size(); i++) {
+                        int k = (i + offset) % inputs.size();
+                        out[k] = score.apply(inputs.get(k));
+                    }
+                    return List.of(out);
+                }));
+            }
+            start.countDown();
+            for (Future<List<ArticleResult>> f : futures) {
+                List<ArticleResult> got = f.get(2, TimeUnit.MINUTES);
+                for (int i = 0; i < expected.size(); i++) {
+                    assertEquals(expected.get(i), got.get(i), label + " " + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

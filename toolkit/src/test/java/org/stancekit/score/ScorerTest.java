@@ -13,11 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -245,34 +240,7 @@ class ScorerTest {
         for (int i = 0; i < articles.size(); i++) assertWellFormed(single, articles.get(i), expected.get(i));
 
         Scorer shared = Scorer.load(TestModels.tinyBundle());
-        int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<List<ArticleResult>>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t * 25;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    // each thread walks the articles from a different starting point
-                    ArticleResult[] out = new ArticleResult[articles.size()];
-                    for (int i = 0; i < articles.size(); i++) {
-                        int k = (i + offset) % articles.size();
-                        out[k] = shared.score(articles.get(k));
-                    }
-                    return List.of(out);
-                }));
-            }
-            start.countDown();
-            for (Future<List<ArticleResult>> f : futures) {
-                List<ArticleResult> got = f.get(2, TimeUnit.MINUTES);
-                for (int i = 0; i < expected.size(); i++) {
-                    assertEquals(expected.get(i), got.get(i), "article " + i);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        TestModels.assertConcurrentScoringMatches(shared::score, articles, expected, 8, "article");
     }
 
     @Test

@@ -26,10 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -154,31 +150,7 @@ class NeuralBackendTest {
             Scorer single = Scorer.load(TestModels.tinyNeuralBundle(b));
             List<ArticleResult> expected = texts.stream().map(single::score).toList();
             Scorer shared = Scorer.load(TestModels.tinyNeuralBundle(b));
-            int threads = 8;
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            CountDownLatch start = new CountDownLatch(1);
-            try {
-                List<Future<List<ArticleResult>>> futures = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int offset = t * 7;
-                    futures.add(pool.submit(() -> {
-                        start.await();
-                        ArticleResult[] out = new ArticleResult[texts.size()];
-                        for (int i = 0; i < texts.size(); i++) {
-                            int k = (i + offset) % texts.size();
-                            out[k] = shared.score(texts.get(k));
-                        }
-                        return List.of(out);
-                    }));
-                }
-                start.countDown();
-                for (Future<List<ArticleResult>> f : futures) {
-                    List<ArticleResult> got = f.get(2, TimeUnit.MINUTES);
-                    for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), got.get(i), b + " " + i);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            TestModels.assertConcurrentScoringMatches(shared::score, texts, expected, 8, b.toString());
         }
     }
 
