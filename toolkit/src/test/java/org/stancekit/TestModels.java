@@ -229,6 +229,26 @@ public final class TestModels {
         }));
     }
 
+    /** The first {@code n} stance queries of the project's own labelled data. */
+    public static List<org.stancekit.model.StanceQuery> projectQueries(int n) {
+        return projectData().stance().stream().limit(n).map(org.stancekit.data.StanceExample::query).toList();
+    }
+
+    /**
+     * {@code n} articles of four project sentences each, article i taking sentences {@code i·a + j·b} (mod the data
+     * size) for j = 0..3, one per line.
+     */
+    public static List<String> projectArticles(int n, int a, int b) {
+        List<org.stancekit.data.StanceExample> ex = projectData().stance();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = 0; j < 4; j++) sb.append(ex.get((i * a + j * b) % ex.size()).query().text()).append('\n');
+            texts.add(sb.toString());
+        }
+        return texts;
+    }
+
     /**
      * Scores {@code inputs} on {@code threads} threads at once through one shared scorer, each thread starting at a
      * different place, and checks that every thread got exactly {@code expected} (the single-thread results).

@@ -9,7 +9,6 @@ import org.stancekit.TestModels;
 import org.stancekit.actors.ActorLexicon;
 import org.stancekit.bundle.ModelBundle;
 import org.stancekit.data.LabelledData;
-import org.stancekit.data.StanceExample;
 import org.stancekit.model.Classifier;
 import org.stancekit.model.EnsembleClassifier;
 import org.stancekit.model.Prediction;
@@ -40,21 +39,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NeuralBackendTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static List<StanceQuery> queries(int n) {
-        List<StanceQuery> out = new ArrayList<>();
-        for (StanceExample e : TestModels.projectData().stance()) {
-            out.add(e.query());
-            if (out.size() == n) break;
-        }
-        return out;
-    }
-
     @Test
     void savedAndLoadedBundlesGiveIdenticalProbabilities() {
         for (Trainer.Backend b : List.of(Trainer.Backend.NEURAL, Trainer.Backend.ENSEMBLE)) {
             ModelBundle trained = TestModels.tinyNeuralResult(b).bundle();
             ModelBundle loaded = ModelBundle.load(TestModels.tinyNeuralBundle(b));
-            List<StanceQuery> qs = queries(150);
+            List<StanceQuery> qs = TestModels.projectQueries(150);
             List<Prediction> before = trained.stance().orElseThrow().predictAll(qs);
             assertEquals(before, loaded.stance().orElseThrow().predictAll(qs), b + " stance");
             List<String> texts = qs.stream().map(StanceQuery::text).toList();
@@ -119,7 +109,7 @@ class NeuralBackendTest {
         assertEquals(unlabelled.toString(),
                 m.path("neural_hyper_parameters").path("unlabelled").path(0).path("path").asText());
         assertEquals(64, m.path("neural_hyper_parameters").path("unlabelled").path(0).path("sha256").asText().length());
-        List<StanceQuery> qs = queries(50);
+        List<StanceQuery> qs = TestModels.projectQueries(50);
         assertEquals(bundle.stance().orElseThrow().predictAll(qs),
                 ModelBundle.load(dir).stance().orElseThrow().predictAll(qs));
     }
@@ -133,19 +123,13 @@ class NeuralBackendTest {
                 .bundle().stance().orElseThrow();
         Classifier<StanceQuery> b = Trainer.train(data, null, ActorLexicon.loadDefault(), o, m -> { })
                 .bundle().stance().orElseThrow();
-        List<StanceQuery> qs = queries(200);
+        List<StanceQuery> qs = TestModels.projectQueries(200);
         assertEquals(a.predictAll(qs), b.predictAll(qs));
     }
 
     @Test
     void concurrentScoringGivesTheSingleThreadResults() throws Exception {
-        List<String> texts = new ArrayList<>();
-        List<StanceExample> ex = TestModels.projectData().stance();
-        for (int i = 0; i < 60; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int j = 0; j < 4; j++) sb.append(ex.get((i * 7 + j * 13) % ex.size()).query().text()).append('\n');
-            texts.add(sb.toString());
-        }
+        List<String> texts = TestModels.projectArticles(60, 7, 13);
         for (Trainer.Backend b : List.of(Trainer.Backend.NEURAL, Trainer.Backend.ENSEMBLE)) {
             Scorer single = Scorer.load(TestModels.tinyNeuralBundle(b));
             List<ArticleResult> expected = texts.stream().map(single::score).toList();

@@ -10,7 +10,6 @@ import org.stancekit.ModelFormatException;
 import org.stancekit.TestModels;
 import org.stancekit.actors.ActorLexicon;
 import org.stancekit.bundle.ModelBundle;
-import org.stancekit.data.StanceExample;
 import org.stancekit.model.Classifier;
 import org.stancekit.model.EnsembleClassifier;
 import org.stancekit.model.StanceQuery;
@@ -22,7 +21,6 @@ import org.stancekit.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -65,15 +63,6 @@ class NeuralBagTest {
         return baggedDir;
     }
 
-    private static List<StanceQuery> queries(int n) {
-        List<StanceQuery> out = new ArrayList<>();
-        for (StanceExample e : TestModels.projectData().stance()) {
-            out.add(e.query());
-            if (out.size() == n) break;
-        }
-        return out;
-    }
-
     @SuppressWarnings("unchecked")
     private static NeuralClassifier<StanceQuery> neuralStance(ModelBundle b) {
         Classifier<StanceQuery> c = b.stance().orElseThrow();
@@ -84,7 +73,7 @@ class NeuralBagTest {
     void aBagOfTwoSavesAndReloadsWithIdenticalProbabilitiesAndEveryNetworkOnTheFastPath() throws IOException {
         ModelBundle trained = bagged().bundle();
         ModelBundle loaded = ModelBundle.load(baggedDir());
-        List<StanceQuery> qs = queries(150);
+        List<StanceQuery> qs = TestModels.projectQueries(150);
         assertEquals(trained.stance().orElseThrow().predictAll(qs), loaded.stance().orElseThrow().predictAll(qs));
         List<String> texts = qs.stream().map(StanceQuery::text).toList();
         assertEquals(trained.sentiment().orElseThrow().predictAll(texts),
@@ -144,7 +133,7 @@ class NeuralBagTest {
                 .bundle());
         NeuralClassifier<StanceQuery> bag = neuralStance(bagged().bundle());
         assertEquals(1, single.bagSize());
-        List<StanceQuery> qs = queries(100);
+        List<StanceQuery> qs = TestModels.projectQueries(100);
         double[][] one = single.rawProbabilities(qs), first = bag.memberProbabilities(qs)[0];
         for (int i = 0; i < qs.size(); i++) assertArrayEquals(one[i], first[i], 0.0, "query " + i);
     }
@@ -156,19 +145,13 @@ class NeuralBagTest {
                 m -> { }).bundle().stance().orElseThrow();
         Classifier<StanceQuery> b = Trainer.train(TestModels.projectData(), null, ActorLexicon.loadDefault(), o,
                 m -> { }).bundle().stance().orElseThrow();
-        List<StanceQuery> qs = queries(200);
+        List<StanceQuery> qs = TestModels.projectQueries(200);
         assertEquals(a.predictAll(qs), b.predictAll(qs));
     }
 
     @Test
     void concurrentScoringWithABagGivesTheSingleThreadResults() throws Exception {
-        List<String> texts = new ArrayList<>();
-        List<StanceExample> ex = TestModels.projectData().stance();
-        for (int i = 0; i < 60; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int j = 0; j < 4; j++) sb.append(ex.get((i * 11 + j * 17) % ex.size()).query().text()).append('\n');
-            texts.add(sb.toString());
-        }
+        List<String> texts = TestModels.projectArticles(60, 11, 17);
         Scorer single = Scorer.load(baggedDir());
         List<ArticleResult> expected = texts.stream().map(single::score).toList();
         Scorer shared = Scorer.load(baggedDir());
@@ -185,7 +168,7 @@ class NeuralBagTest {
         m.remove("networks");
         m.remove("bag");
         Files.writeString(modelJson, JSON.writeValueAsString(m));
-        List<StanceQuery> qs = queries(100);
+        List<StanceQuery> qs = TestModels.projectQueries(100);
         NeuralClassifier<StanceQuery> old = neuralStance(ModelBundle.load(dir));
         assertEquals(1, old.bagSize());
         assertEquals(1, old.fastPathNetworks());
