@@ -49,5 +49,6 @@ public final class SentimentFeaturizer implements Featurizer<String> {
             f.part("lxn=").part(Math.min(neg, 3)).end();
             f.part("lxd=").part(Integer.signum(pos - neg)).end();
         }
+        if (config.changeCues()) ChangeCues.add(v, f);
     }
 }
