@@ -17,9 +17,10 @@ package org.stancekit.model;
  *                     bigram model inside the shared one)
  * @param charNgrams   when the text never names the target, character n-grams of length 2 to this inside each word
  *                     (hashtags included), conjoined with the actor id; 0 = none
- * @param changeCues   change-direction cues: a word of change (rose, fell, narrowed, eased ...) or a numeric change
- *                     ("to 12.3 from 10.1") joined with whether the thing changing is desirable (profit, sales, aid) or
- *                     undesirable (loss, costs, sanctions), so "loss narrowed" reads as good news
+ * @param changeCues   sentence sentiment only ({@link ChangeCues}): a word of change (rose, fell, narrowed, eased
+ *                     ...) or a numeric change ("to 12.3 from 10.1") joined with whether the thing changing is
+ *                     desirable (profit, sales, aid) or undesirable (loss, costs, sanctions), so "loss narrowed" reads
+ *                     as good news; the stance featurizer ignores it
  */
 public record FeatureConfig(int window, boolean bigrams, boolean negation, boolean clause, boolean actorWords,
                             boolean lexicon, boolean actorBigrams, int charNgrams, boolean changeCues) {
@@ -29,9 +30,14 @@ public record FeatureConfig(int window, boolean bigrams, boolean negation, boole
         }
     }
 
-    /** The settings {@code train} and {@code cross-validate} use unless told otherwise. */
+    /**
+     * The settings {@code train} and {@code cross-validate} use unless told otherwise: character 2-5-grams for topic
+     * targets (SemEval-2016 5-fold CV inside the training part: F_avg 0.626 -> 0.680; P-Stance dev macro-F1 0.723 ->
+     * 0.725) and the change cues (Financial PhraseBank 5-fold CV with another fold seed: accuracy 0.791 -> 0.801; SST-2
+     * and SST-5 dev +0.002); actor bigrams stay off (no gain in CV). See README, "Accuracy on public datasets".
+     */
     public static FeatureConfig defaults() {
-        return new FeatureConfig(5, true, true, true, true, true, false, 0, false);
+        return new FeatureConfig(5, true, true, true, true, true, false, 5, true);
     }
 
     /** The settings of models trained before {@code actorBigrams}, {@code charNgrams} and {@code changeCues}. */
