@@ -8,15 +8,15 @@ import picocli.CommandLine.Option;
 final class FeatureOptions {
     @Option(names = "--actor-bigrams", negatable = true,
             description = "Linear, topic stance (a target the text never names): also conjoin word bigrams with the"
-                    + " actor id (default: see README).")
+                    + " actor id (default: off).")
     Boolean actorBigrams;
     @Option(names = "--char-ngrams", paramLabel = "N",
             description = "Linear, topic stance: character n-grams of length 2..N inside each word, conjoined with the"
-                    + " actor id; 0 = off (default: see README).")
+                    + " actor id; 0 = off (default: 5).")
     Integer charNgrams;
     @Option(names = "--change-cues", negatable = true,
             description = "Linear: change-direction cues (\"loss narrowed\", \"sales rose\", \"to 12.3 from 10.1\")"
-                    + " joined with whether the thing changing is desirable (default: see README).")
+                    + " joined with whether the thing changing is desirable; sentence sentiment only (default: on).")
     Boolean changeCues;
 
     /** {@link FeatureConfig#defaults()} with the options given on the command line. */
