@@ -6,7 +6,6 @@ import org.stancekit.BadInputException;
 import org.stancekit.actors.ActorLexicon;
 import org.stancekit.actors.MentionMatcher;
 import org.stancekit.data.LabelledData;
-import org.stancekit.model.FeatureConfig;
 import org.stancekit.model.Task;
 import org.stancekit.train.CrossValidation;
 import org.stancekit.train.LinearParams;
@@ -41,6 +40,8 @@ final class CrossValidateCommand extends BaseCommand {
     String format;
     @Mixin
     ColumnOptions columns;
+    @Mixin
+    FeatureOptions featureOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -56,7 +57,7 @@ final class CrossValidateCommand extends BaseCommand {
         LinearParams params = new LinearParams(lambda, minCount, 1e-5, 500);
         Map<String, Object> json = new LinkedHashMap<>();
         for (Task t : task.tasks()) {
-            CrossValidation.Result r = CrossValidation.run(t, d, folds, seed, params, FeatureConfig.defaults(),
+            CrossValidation.Result r = CrossValidation.run(t, d, folds, seed, params, featureOptions.config(),
                     this::note);
             json.put(t.key(), r.toMap());
             if (format.equals("text")) {

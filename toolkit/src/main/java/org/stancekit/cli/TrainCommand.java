@@ -4,7 +4,6 @@ import org.stancekit.BadInputException;
 import org.stancekit.actors.ActorLexicon;
 import org.stancekit.actors.MentionMatcher;
 import org.stancekit.data.LabelledData;
-import org.stancekit.model.FeatureConfig;
 import org.stancekit.model.Task;
 import org.stancekit.model.neural.NeuralParams;
 import org.stancekit.train.Evaluation;
@@ -87,6 +86,8 @@ final class TrainCommand extends BaseCommand {
     boolean force;
     @Mixin
     ColumnOptions columns;
+    @Mixin
+    FeatureOptions featureOptions;
 
     static final class DevOptions {
         @Option(names = "--dev", paramLabel = "FILE.csv", description = "Labelled CSV to use as dev set.")
@@ -127,7 +128,7 @@ final class TrainCommand extends BaseCommand {
         LabelledData devData = dev != null && dev.file != null
                 ? Data.read(List.of(dev.file), columns, matcher, task.tasks(), this::warn) : null;
         Trainer.Options options = new Trainer.Options(task.tasks(),
-                new LinearParams(lambda, minCount, 1e-5, maxIterations), FeatureConfig.defaults(), seed, split,
+                new LinearParams(lambda, minCount, 1e-5, maxIterations), featureOptions.config(), seed, split,
                 columns.asMap(), biasShift, notes).withBackend(backendChoice,
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, 1e-5, batchSize, epochs,
                         patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag));

@@ -30,6 +30,8 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
                     }
                 }
             }
+            if (config.actorBigrams()) actorBigrams(v, f, q.actor());
+            if (config.charNgrams() > 0) charNgrams(v, f, q.actor(), config.charNgrams());
             return;
         }
         if (!v.otherPositions.isEmpty()) f.add("o=present");
@@ -71,6 +73,43 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /** The sentence's bigrams (as {@code b=} in the shared features) conjoined with the actor id. */
+    private static void actorBigrams(TokenView v, FeatureSink f, String actor) {
+        String prev = "<s>";
+        for (int i = 0; i < v.size(); i++) {
+            if (v.punct(i)) {
+                prev = "<p>";
+                continue;
+            }
+            String w = v.word(i);
+            f.part("a=").part(actor).part("|b=").part(prev).part('_').part(w).end();
+            prev = w;
+        }
+        f.part("a=").part(actor).part("|b=").part(prev).part("_</s>").end();
+    }
+
+    /**
+     * Character n-grams, 2 to {@code maxN} long, inside each word with {@code ^} and {@code $} marking its edges
+     * ("#FreeSpeech" gives the word "freespeech": "^f", "fr", ..., "ch$", "^fre", ...), conjoined with the actor id.
+     * They catch spelling variants, inflections and the parts of run-together hashtags.
+     */
+    private static void charNgrams(TokenView v, FeatureSink f, String actor, int maxN) {
+        for (int i = 0; i < v.size(); i++) {
+            if (v.punct(i)) continue;
+            String w = v.word(i);
+            if (w.equals(TokenView.TARGET) || w.equals(TokenView.OTHER)) continue;
+            String padded = "^" + w + "$";
+            int len = padded.length();
+            for (int n = 2; n <= maxN; n++) {
+                for (int s = 0; s + n <= len; s++) {
+                    f.part("a=").part(actor).part("|c=");
+                    for (int k = s; k < s + n; k++) f.part(padded.charAt(k));
+                    f.end();
                 }
             }
         }

@@ -35,6 +35,7 @@ final class TokenView {
     private String[] buckets = new String[32];
     private byte[] flags = new byte[32];
     private int[] clauses = new int[32];
+    private double[] numbers = new double[32];
     private static final byte NEGATED = 1, QUOTED = 2, PUNCT = 4, MARKED_PUNCT = 8;
 
     TokenView(String text, List<Mention> targets, List<Mention> others) {
@@ -51,6 +52,7 @@ final class TokenView {
                 if (m == current) continue; // one placeholder per mention
                 current = m;
                 add(t != null ? TARGET : OTHER, null, inNegation, inQuote, clauseId);
+                numbers[words.size() - 1] = Double.NaN;
                 (t != null ? targetPositions : otherPositions).add(words.size() - 1);
                 continue;
             }
@@ -64,6 +66,7 @@ final class TokenView {
             if ((role & SCOPE_ENDS) != 0) inNegation = false;
             if ((role & CLAUSE_ENDS) != 0) clauseId++;
             add(w, a.buckets[k], inNegation, inQuote, clauseId);
+            numbers[words.size() - 1] = a.numbers[k];
             if ((role & NEGATOR) != 0) inNegation = true;
         }
     }
@@ -87,15 +90,18 @@ final class TokenView {
         final Token[] tokens;
         final String[] words, buckets;
         final byte[] roles;
+        final double[] numbers;
 
         private Analysis(String text) {
             tokens = TOKENIZER.tokenize(text).toArray(Token[]::new);
             words = new String[tokens.length];
             buckets = new String[tokens.length];
             roles = new byte[tokens.length];
+            numbers = new double[tokens.length];
             for (int k = 0; k < tokens.length; k++) {
                 String w = normalize(Normalizer.normalize(tokens[k].text())); // curly quotes, dashes -> ASCII
                 words[k] = w;
+                numbers[k] = number(tokens[k].text());
                 buckets[k] = Valence.bucket(w);
                 roles[k] = (byte) ((w.equals("\"") || w.equals("``") || w.equals("''") ? QUOTE_MARK : 0)
                         | (SCOPE_END.contains(w) ? SCOPE_ENDS : 0) | (CLAUSE_END.contains(w) ? CLAUSE_ENDS : 0)
@@ -120,6 +126,7 @@ final class TokenView {
             flags = Arrays.copyOf(flags, i * 2);
             buckets = Arrays.copyOf(buckets, i * 2);
             clauses = Arrays.copyOf(clauses, i * 2);
+            numbers = Arrays.copyOf(numbers, i * 2);
         }
         words.add(w);
         buckets[i] = bucket;
@@ -175,6 +182,45 @@ final class TokenView {
             }
         }
         return sb == null ? w : sb.toString();
+    }
+
+    /**
+     * The value of a plain number token ("12.3", "1,200", "7%"; "2,5" is not one), or NaN: other words, and whole
+     * numbers from 1900 to 2100 without separators, which are more often years than amounts.
+     */
+    static double number(String raw) {
+        String s = raw.endsWith("%") ? raw.substring(0, raw.length() - 1) : raw;
+        if (s.isEmpty() || s.length() > 24) return Double.NaN;
+        boolean digit = false, point = false, comma = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') digit = true;
+            else if (c == '.' && !point && i > 0) point = true;
+            else if (c == ',' && !point && i > 0 && digitsAt(s, i + 1, 3)) comma = true;
+            else return Double.NaN;
+        }
+        if (!digit) return Double.NaN;
+        double v;
+        try {
+            v = Double.parseDouble(comma ? s.replace(",", "") : s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+        if (!point && !comma && !raw.endsWith("%") && v >= 1900 && v <= 2100) return Double.NaN;
+        return v;
+    }
+
+    private static boolean digitsAt(String s, int from, int n) {
+        if (from + n > s.length()) return false;
+        for (int i = from; i < from + n; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        }
+        return from + n == s.length() || s.charAt(from + n) == ',' || s.charAt(from + n) == '.';
+    }
+
+    /** The token's value as a plain number ({@link #number(String)}), or NaN (placeholders, words). */
+    double number(int i) {
+        return numbers[i];
     }
 
     int size() {

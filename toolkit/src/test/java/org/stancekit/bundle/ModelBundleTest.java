@@ -15,6 +15,7 @@ import org.stancekit.data.SentimentExample;
 import org.stancekit.data.StanceExample;
 import org.stancekit.data.TrainingCsv;
 import org.stancekit.model.Classifier;
+import org.stancekit.model.FeatureConfig;
 import org.stancekit.model.LinearModel;
 import org.stancekit.model.Prediction;
 import org.stancekit.model.StanceQuery;
@@ -121,6 +122,22 @@ class ModelBundleTest {
             StanceQuery q = new StanceQuery(own, "Brazil", List.of(), List.of());
             assertEquals(s1.predict(q), s2.predict(q), own);
         }
+    }
+
+    @Test
+    void aFeatureConfigWrittenBeforeTheNewFeatureFamiliesReadsWithThemOff() throws IOException {
+        String old = "{\"window\":5,\"bigrams\":true,\"negation\":true,\"clause\":true,\"actorWords\":true,"
+                + "\"lexicon\":true}";
+        FeatureConfig fc = ModelBundle.JSON.readValue(old, FeatureConfig.class);
+        assertEquals(FeatureConfig.legacy(), fc);
+        assertFalse(fc.actorBigrams() || fc.changeCues());
+        assertEquals(0, fc.charNgrams());
+        // and the shipped default model, trained before them, reads the same way
+        Path shipped = TestModels.projectRoot().resolve("models/default/stance/model.json");
+        assertEquals(FeatureConfig.legacy(), ModelBundle.JSON.treeToValue(
+                ModelBundle.JSON.readTree(shipped.toFile()).path("feature_config"), FeatureConfig.class));
+        FeatureConfig now = FeatureConfig.defaults().withCharNgrams(5).withChangeCues(true);
+        assertEquals(now, ModelBundle.JSON.readValue(ModelBundle.JSON.writeValueAsString(now), FeatureConfig.class));
     }
 
     @Test

@@ -56,4 +56,30 @@ class StanceFeaturizerTest {
         List<String> feats = f.features(new StanceQuery(s, "Japan", List.of(jp), List.of()));
         assertTrue(feats.contains("Llx=POS") && feats.contains("Llx3=POS"), feats.toString());
     }
+
+    @Test
+    void topicTargetsCanGetActorConjoinedBigramsAndCharacterNgrams() {
+        FeatureConfig fc = FeatureConfig.defaults().withActorBigrams(true).withCharNgrams(4);
+        List<String> feats = new StanceFeaturizer(fc).features(new StanceQuery("Wind farms now power #GreenCities!",
+                "Renewables", List.of(), List.of()));
+        assertTrue(feats.contains("a=Renewables|b=wind_farms") && feats.contains("a=Renewables|b=<s>_wind"),
+                feats.toString());
+        assertTrue(feats.contains("a=Renewables|c=^w") && feats.contains("a=Renewables|c=nd$")
+                && feats.contains("a=Renewables|c=gree") && feats.contains("a=Renewables|c=ies$"), feats.toString());
+        assertFalse(feats.stream().anyMatch(x -> x.startsWith("a=Renewables|c=") && x.length()
+                > "a=Renewables|c=".length() + 4), "no n-gram longer than 4: " + feats);
+        assertFalse(feats.contains("a=Renewables|c=s_"), "n-grams stay inside words");
+    }
+
+    @Test
+    void aNamedTargetGetsNoTopicFeaturesAndTheDefaultsAddNone() {
+        FeatureConfig fc = FeatureConfig.defaults().withActorBigrams(true).withCharNgrams(5);
+        Mention jp = new Mention("Japan", 17, 22, "Japan");
+        List<String> named = new StanceFeaturizer(fc).features(new StanceQuery("Analysts praised Japan for its aid.",
+                "Japan", List.of(jp), List.of()));
+        assertFalse(named.stream().anyMatch(x -> x.startsWith("a=Japan|")), named.toString());
+        List<String> legacy = new StanceFeaturizer(FeatureConfig.legacy()).features(new StanceQuery(
+                "Climate action cannot wait.", "Climate Change", List.of(), List.of()));
+        assertFalse(legacy.stream().anyMatch(x -> x.contains("|c=") || x.contains("|b=")), legacy.toString());
+    }
 }
