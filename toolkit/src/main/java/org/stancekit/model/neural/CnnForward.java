@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * (word projections are published through an {@link AtomicReferenceArray}).
  */
 final class CnnForward {
+    private final NeuralClassifier.Spec spec;
     private final int dim, posDim, channels, kernel, classes;
     private final float[] embedding; // [vocabulary][dim]
     // DL4J 1.0.0-M2.1 reports the Conv1D weights as [channels, in, kernel, 1] but lays out the buffer as
@@ -29,33 +30,72 @@ final class CnnForward {
     private final float[] outWeights; // [2 * channels][classes]
     private final float[] outBias;
 
-    private CnnForward(ComputationGraph net, NeuralClassifier.Spec spec) {
+    /**
+     * The arrays the forward pass reads, row-major: word embeddings {@code [vocabulary][dim]}, position embeddings
+     * {@code [positions][posDim]}, convolution weights (DL4J's buffer order, see {@link #conv}) and bias, output weights
+     * {@code [2 * channels][classes]} and bias.
+     */
+    record Weights(float[] embedding, float[] positions, float[] conv, float[] convBias, float[] outWeights,
+                   float[] outBias) {
+        boolean sameAs(Weights o) {
+            return java.util.Arrays.equals(embedding, o.embedding) && java.util.Arrays.equals(positions, o.positions)
+                    && java.util.Arrays.equals(conv, o.conv) && java.util.Arrays.equals(convBias, o.convBias)
+                    && java.util.Arrays.equals(outWeights, o.outWeights) && java.util.Arrays.equals(outBias, o.outBias);
+        }
+    }
+
+    private CnnForward(NeuralClassifier.Spec spec, Weights w) {
+        this.spec = spec;
         dim = spec.embeddingDim();
         posDim = spec.positionDim();
         channels = spec.channels();
         kernel = spec.kernel();
-        embedding = floats(net.getLayer("embedding").getParam("W"));
-        float[] positions = floats(net.getLayer("position_embedding").getParam("W"));
-        INDArray w = net.getLayer("encoder").getParam("W");
-        if (w.rank() != 4 || w.size(0) != channels || w.size(1) != dim + posDim || w.size(2) != kernel) {
-            throw new IllegalArgumentException("unexpected convolution weights " + java.util.Arrays.toString(w.shape()));
+        int in = dim + posDim;
+        classes = w.outBias().length;
+        if (w.embedding().length != spec.vocabularySize() * dim || w.positions().length != spec.positions() * posDim
+                || w.conv().length != kernel * in * channels || w.convBias().length != channels
+                || w.outWeights().length != 2 * channels * classes || classes < 2) {
+            throw new IllegalArgumentException("the CNN's weights do not match its settings " + spec);
         }
-        conv = floats(w);
-        convBias = floats(net.getLayer("encoder").getParam("b"));
-        INDArray ow = net.getLayer("output").getParam("W");
-        classes = (int) ow.size(1);
-        outWeights = floats(ow);
-        outBias = floats(net.getLayer("output").getParam("b"));
+        embedding = w.embedding();
+        conv = w.conv();
+        convBias = w.convBias();
+        outWeights = w.outWeights();
+        outBias = w.outBias();
+        float[] positions = w.positions();
         int nPos = positions.length / posDim;
         positionTaps = new float[nPos][];
         for (int p = 0; p < nPos; p++) positionTaps[p] = taps(positions, p * posDim, posDim, dim);
         wordTaps = new AtomicReferenceArray<>(embedding.length / dim);
     }
 
+    /** The arrays of a DL4J network built by {@link NeuralTrainer} for the CNN. */
+    static Weights weightsOf(ComputationGraph net, NeuralClassifier.Spec spec) {
+        INDArray w = net.getLayer("encoder").getParam("W");
+        if (w.rank() != 4 || w.size(0) != spec.channels() || w.size(1) != spec.embeddingDim() + spec.positionDim()
+                || w.size(2) != spec.kernel()) {
+            throw new IllegalArgumentException("unexpected convolution weights " + java.util.Arrays.toString(w.shape()));
+        }
+        return new Weights(floats(net.getLayer("embedding").getParam("W")),
+                floats(net.getLayer("position_embedding").getParam("W")), floats(w),
+                floats(net.getLayer("encoder").getParam("b")), floats(net.getLayer("output").getParam("W")),
+                floats(net.getLayer("output").getParam("b")));
+    }
+
     /** A fast forward pass for {@code net}, or null when the network is not the CNN this class knows. */
     static CnnForward of(ComputationGraph net, NeuralClassifier.Spec spec) {
-        if (!spec.encoder().equals("cnn") || spec.kernel() % 2 == 0) return null;
-        return new CnnForward(net, spec);
+        if (!knows(spec)) return null;
+        return new CnnForward(spec, weightsOf(net, spec));
+    }
+
+    /** A forward pass from weights read without DL4J (see {@link Coefficients}); they were checked when saved. */
+    static CnnForward of(Weights w, NeuralClassifier.Spec spec) {
+        if (!knows(spec)) throw new IllegalArgumentException("not a CNN with an odd kernel: " + spec);
+        return new CnnForward(spec, w);
+    }
+
+    static boolean knows(NeuralClassifier.Spec spec) {
+        return spec.encoder().equals("cnn") && spec.kernel() % 2 == 1;
     }
 
     /**
@@ -66,6 +106,11 @@ final class CnnForward {
     static CnnForward verified(ComputationGraph net, NeuralClassifier.Spec spec) {
         CnnForward fast = of(net, spec);
         if (fast == null) return null;
+        return fast.agrees(dl4jProbes(net, spec)) ? fast : null;
+    }
+
+    /** Probe inputs (short, full-length, with and without targets), the same for every network of a given spec. */
+    static java.util.List<NeuralClassifier.Encoded> probes(NeuralClassifier.Spec spec) {
         int len = spec.maxLength(), v = spec.vocabularySize(), r = spec.positionRadius();
         java.util.List<NeuralClassifier.Encoded> probes = new java.util.ArrayList<>();
         for (int used : new int[]{1, Math.min(7, len), len}) {
@@ -82,14 +127,27 @@ final class CnnForward {
                 probes.add(new NeuralClassifier.Encoded(words, pos, w, used));
             }
         }
-        INDArray out = net.output(false, NeuralClassifier.inputs(probes, spec))[0].castTo(DataType.DOUBLE);
-        for (int b = 0; b < probes.size(); b++) {
-            double[] p = fast.probabilities(probes.get(b));
+        return probes;
+    }
+
+    /** DL4J's own output on the {@link #probes}: {@code [probe][class]}. */
+    static double[][] dl4jProbes(ComputationGraph net, NeuralClassifier.Spec spec) {
+        INDArray out = net.output(false, NeuralClassifier.inputs(probes(spec), spec))[0].castTo(DataType.DOUBLE);
+        return out.toDoubleMatrix();
+    }
+
+    /** True when this pass gives {@code expected} (DL4J's output on the {@link #probes}) within 1e-4. */
+    boolean agrees(double[][] expected) {
+        java.util.List<NeuralClassifier.Encoded> probes = probes(spec);
+        if (expected.length != probes.size()) return false;
+        for (int b = 0; b < expected.length; b++) {
+            double[] p = probabilities(probes.get(b));
+            if (expected[b].length != p.length) return false;
             for (int j = 0; j < p.length; j++) {
-                if (!(Math.abs(p[j] - out.getDouble(b, j)) <= 1e-4)) return null;
+                if (!(Math.abs(p[j] - expected[b][j]) <= 1e-4)) return false;
             }
         }
-        return fast;
+        return true;
     }
 
     /** Row-major float copy of a matrix or tensor (c order, whatever the array's own order). */

@@ -90,29 +90,65 @@ public final class NeuralBackend {
                     + " words, model.json says " + spec.vocabularySize());
         }
         for (Path file : files) checkEntries(file);
-        configureThreads();
-        List<ComputationGraph> nets = new ArrayList<>(files.size());
-        for (Path file : files) {
-            ComputationGraph net;
-            LOADING.set(true);
-            try {
-                installSerialFilter();
-                net = ModelSerializer.restoreComputationGraph(file.toFile(), false);
-            } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
-                throw nativeFailure(e);
-            } catch (IOException | RuntimeException e) {
-                throw new ModelFormatException(file + ": cannot read the network (" + e.getMessage() + ")", e);
-            } finally {
-                LOADING.set(false);
+        JsonNode layout = info.path(NeuralClassifier.COEFFICIENTS_LAYOUT);
+        if (layout.isObject() && CnnForward.knows(spec)) {
+            List<NeuralClassifier.Member> members = plainMembers(files, layout, spec, labels.size());
+            if (members != null) {
+                return new NeuralClassifier<>(view(task), vocab, spec, labels, temperature, members, layout);
             }
-            if (net.getNumOutputArrays() != 1 || net.getNumInputArrays() != 3
-                    || net.getOutputLayer(0).getParam("b").length() != labels.size()) {
-                throw new ModelFormatException(file + ": the network does not match model.json (inputs, outputs or"
-                        + " labels)");
-            }
-            nets.add(net);
         }
+        List<ComputationGraph> nets = new ArrayList<>(files.size());
+        for (Path file : files) nets.add(restore(file, labels.size()));
         return new NeuralClassifier<>(view(task), vocab, spec, labels, temperature, nets);
+    }
+
+    /**
+     * The bag's CNNs read without ND4J through the recorded coefficient layout, each checked against the output DL4J
+     * gave on probe inputs when the bundle was saved; null when a file cannot be read that way or disagrees (then
+     * DL4J loads the bag, and checks the plain-Java pass against itself).
+     */
+    private static List<NeuralClassifier.Member> plainMembers(List<Path> files, JsonNode layout,
+                                                              NeuralClassifier.Spec spec, int labels) {
+        List<NeuralClassifier.Member> out = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            double[][] expected = Coefficients.probeOutputs(layout, i);
+            if (expected == null) return null;
+            try {
+                CnnForward.Weights w = Coefficients.weights(Coefficients.read(file), layout, spec);
+                if (w.outBias().length != labels) return null;
+                CnnForward fast = CnnForward.of(w, spec);
+                // the recorded DL4J output is the check that DL4J itself would make at load
+                if (!fast.agrees(expected)) return null;
+                out.add(new NeuralClassifier.Member(file, fast, labels));
+            } catch (IOException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /** Restores one network with DL4J (starting ND4J), refusing anything but the graph StanceKit builds. */
+    static ComputationGraph restore(Path file, int labels) {
+        configureThreads();
+        ComputationGraph net;
+        LOADING.set(true);
+        try {
+            installSerialFilter();
+            net = ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
+            throw nativeFailure(e);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(file + ": cannot read the network (" + e.getMessage() + ")", e);
+        } finally {
+            LOADING.set(false);
+        }
+        if (net.getNumOutputArrays() != 1 || net.getNumInputArrays() != 3
+                || net.getOutputLayer(0).getParam("b").length() != labels) {
+            throw new ModelFormatException(file + ": the network does not match model.json (inputs, outputs or"
+                    + " labels)");
+        }
+        return net;
     }
 
     /** The network files named by {@code networks} (absent: the single {@code network.zip}), in bag order. */

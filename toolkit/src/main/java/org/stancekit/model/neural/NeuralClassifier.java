@@ -1,5 +1,6 @@
 package org.stancekit.model.neural;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,6 +13,7 @@ import org.stancekit.model.Prediction;
 import org.stancekit.model.TokenSequence;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,45 +63,86 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
     private final List<String> labels;
     private final double temperature;
     private final List<Member> members;
+    private final JsonNode layout;
 
-    /** One network of the bag. */
-    private static final class Member {
-        final ComputationGraph prototype; // only cloned, under its lock; never used to predict
+    /**
+     * One network of the bag. A CNN read without DL4J (see {@link Coefficients}) has no DL4J network until one is
+     * asked for ({@link #copy}: tests, tools, saving a re-trained temperature); it is then restored from its file.
+     */
+    static final class Member {
+        private ComputationGraph prototype; // only cloned, under this member's lock; never used to predict
+        private final Path source; // the network file it was read from, or null (trained in this JVM)
+        private final int labels;
         final CnnForward fast; // the CNN in plain Java, or null (BiLSTM): then copies of the network predict
         final ConcurrentLinkedDeque<ComputationGraph> idle = new ConcurrentLinkedDeque<>();
 
         Member(ComputationGraph network, Spec spec) {
             this.prototype = network;
+            this.source = null;
+            this.labels = 0;
             this.fast = CnnForward.verified(network, spec);
         }
 
-        ComputationGraph copy() {
-            synchronized (prototype) {
-                return prototype.clone();
-            }
+        /** A CNN whose weights were read from {@code source} without DL4J. */
+        Member(Path source, CnnForward fast, int labels) {
+            this.source = source;
+            this.fast = fast;
+            this.labels = labels;
+        }
+
+        synchronized ComputationGraph prototype() {
+            if (prototype == null) prototype = NeuralBackend.restore(source, labels);
+            return prototype;
+        }
+
+        /** DL4J's output on {@link CnnForward#probes}, recorded so that a load without DL4J can check itself. */
+        synchronized double[][] probeOutputs(Spec spec) {
+            return CnnForward.dl4jProbes(prototype(), spec);
+        }
+
+        synchronized boolean restored() {
+            return prototype != null;
+        }
+
+        synchronized ComputationGraph copy() {
+            return prototype().clone();
         }
 
         ComputationGraph borrow() {
             ComputationGraph net = idle.poll();
             return net != null ? net : copy();
         }
+
+        /** Writes the network to {@code file}: its original file's bytes when it was never restored. */
+        synchronized void write(Path file) throws IOException {
+            if (prototype == null) {
+                Files.copy(source, file);
+            } else {
+                ModelSerializer.writeModel(prototype, file.toFile(), false);
+            }
+        }
     }
 
     NeuralClassifier(Function<I, TokenSequence> view, Vocabulary vocab, Spec spec, List<String> labels,
                      double temperature, List<ComputationGraph> networks) {
-        if (networks.isEmpty()) throw new IllegalArgumentException("no network");
+        this(view, vocab, spec, labels, temperature, networks.stream().map(n -> new Member(n, spec)).toList(), null);
+    }
+
+    /** @param layout where the CNN's weights lie in each network's coefficients (from model.json), or null */
+    NeuralClassifier(Function<I, TokenSequence> view, Vocabulary vocab, Spec spec, List<String> labels,
+                     double temperature, List<Member> members, JsonNode layout) {
+        if (members.isEmpty()) throw new IllegalArgumentException("no network");
         this.view = view;
         this.vocab = vocab;
         this.spec = spec;
         this.labels = List.copyOf(labels);
         this.temperature = temperature;
-        List<Member> m = new ArrayList<>(networks.size());
-        for (ComputationGraph net : networks) m.add(new Member(net, spec));
-        this.members = List.copyOf(m);
+        this.members = List.copyOf(members);
+        this.layout = layout;
     }
 
     public NeuralClassifier<I> withTemperature(double t) {
-        return new NeuralClassifier<>(view, vocab, spec, labels, t, members.stream().map(Member::copy).toList());
+        return new NeuralClassifier<>(view, vocab, spec, labels, t, members, layout);
     }
 
     /** Networks in the bag (1 for a single network). */
@@ -113,6 +156,11 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
      */
     public int fastPathNetworks() {
         return (int) members.stream().filter(m -> m.fast != null).count();
+    }
+
+    /** Networks that exist as DL4J networks in this JVM (0 for a CNN bag loaded through its coefficient layout). */
+    int dl4jNetworks() {
+        return (int) members.stream().filter(Member::restored).count();
     }
 
     public double temperature() {
@@ -283,12 +331,10 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
     public Map<String, Object> writeTo(Path taskDir) throws IOException {
         List<String> networks = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            Member m = members.get(i);
-            synchronized (m.prototype) {
-                ModelSerializer.writeModel(m.prototype, taskDir.resolve(networkFile(i)).toFile(), false);
-            }
+            members.get(i).write(taskDir.resolve(networkFile(i)));
             networks.add(networkFile(i));
         }
+        JsonNode plain = plainLayout();
         vocab.save(taskDir);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("backend", "neural");
@@ -303,6 +349,31 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         info.put("network_format", "DL4J ModelSerializer zip (configuration.json + coefficients.bin), no updater state"
                 + (networks.size() > 1 ? "; the bag's softmax outputs are averaged, then scaled by the temperature"
                 : ""));
+        if (plain != null) info.put(COEFFICIENTS_LAYOUT, plain);
         return info;
     }
+
+    /** The key in model.json of where the CNN's weights lie in coefficients.bin ({@link Coefficients#layout}). */
+    static final String COEFFICIENTS_LAYOUT = "coefficients_layout";
+
+    /**
+     * The coefficient layout to record: the one read with the bundle, or, for networks trained here, DL4J's layout of
+     * the first network, kept only if it reads every network of the bag exactly as DL4J does (null otherwise, or for
+     * a network without the plain-Java path: such bundles load through DL4J).
+     */
+    private JsonNode plainLayout() {
+        if (layout != null) return layout;
+        if (members.stream().anyMatch(m -> m.fast == null)) return null;
+        Map<String, Object> candidate = Coefficients.layout(members.get(0).prototype());
+        JsonNode tree = JSON.valueToTree(candidate);
+        List<double[][]> probes = new ArrayList<>();
+        for (Member m : members) {
+            if (!Coefficients.verify(m.prototype(), spec, tree)) return null;
+            probes.add(m.probeOutputs(spec));
+        }
+        candidate.put(Coefficients.PROBE_OUTPUTS, probes);
+        return JSON.valueToTree(candidate);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }

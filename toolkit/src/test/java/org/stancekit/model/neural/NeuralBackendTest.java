@@ -155,12 +155,29 @@ class NeuralBackendTest {
     }
 
     @Test
-    void aLinearBundleIsScoredWithoutLoadingNd4jAndANeuralOneLoadsIt() throws Exception {
+    void linearAndCnnBundlesAreScoredWithoutStartingNd4jAndANetworkWithoutTheFastPathStartsIt(@TempDir Path tmp)
+            throws Exception {
         String linear = classesLoaded(TestModels.tinyBundle());
         assertTrue(linear.contains("org.stancekit.score.Scorer"), "the probe works");
         assertFalse(linear.contains("org.nd4j"), "ND4J loaded for a linear bundle");
         assertFalse(linear.contains("org.deeplearning4j"), "DL4J loaded for a linear bundle");
-        assertTrue(classesLoaded(TestModels.tinyNeuralBundle(Trainer.Backend.NEURAL)).contains("org.nd4j"));
+        // a CNN bundle reads its weights through the recorded coefficient layout: ND4J's factory never starts
+        String cnn = classesLoaded(TestModels.tinyNeuralBundle(Trainer.Backend.ENSEMBLE));
+        assertTrue(cnn.contains("org.stancekit.model.neural.CnnForward"), "the CNN was used");
+        assertFalse(cnn.contains("org.nd4j.linalg.factory.Nd4j "), "ND4J started for a CNN bundle");
+        // without the layout (bundles saved before it existed) DL4J loads the networks
+        Path old = tmp.resolve("old");
+        NeuralBagTest.copy(TestModels.tinyNeuralBundle(Trainer.Backend.ENSEMBLE), old);
+        for (String task : List.of("stance", "sentiment")) {
+            Path modelJson = old.resolve(task).resolve("model.json");
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode m =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(modelJson.toFile());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("neural"))
+                    .remove(NeuralClassifier.COEFFICIENTS_LAYOUT);
+            Files.writeString(modelJson, json.writeValueAsString(m));
+        }
+        assertTrue(classesLoaded(old).contains("org.nd4j.linalg.factory.Nd4j "), "ND4J starts without the layout");
     }
 
     /** Runs {@code score --model DIR} in a fresh JVM with -verbose:class and returns its output. */

@@ -209,7 +209,7 @@ class NeuralBagTest {
         assertFalse(e.getMessage().contains("Exception"), e.getMessage());
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
