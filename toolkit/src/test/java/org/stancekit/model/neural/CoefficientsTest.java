@@ -9,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.stancekit.TestModels;
 import org.stancekit.bundle.ModelBundle;
-import org.stancekit.model.Classifier;
-import org.stancekit.model.EnsembleClassifier;
 import org.stancekit.model.StanceQuery;
 import org.stancekit.train.Trainer;
 
@@ -31,12 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CoefficientsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @SuppressWarnings("unchecked")
-    private static NeuralClassifier<StanceQuery> neuralStance(ModelBundle b) {
-        Classifier<StanceQuery> c = b.stance().orElseThrow();
-        return (NeuralClassifier<StanceQuery>) (c instanceof EnsembleClassifier<StanceQuery> e ? e.neural() : c);
-    }
 
     @Test
     void coefficientsBinIsReadExactlyAsDl4jHoldsTheParameters() throws IOException {
@@ -60,7 +52,7 @@ class CoefficientsTest {
             assertEquals(1, layout.path(Coefficients.PROBE_OUTPUTS).size(), "one network, one row of probe outputs");
             List<StanceQuery> qs = TestModels.projectQueries(120);
             ModelBundle loaded = ModelBundle.load(dir);
-            NeuralClassifier<StanceQuery> n = neuralStance(loaded);
+            NeuralClassifier<StanceQuery> n = NeuralBagTest.neuralStance(loaded);
             assertEquals(loaded.stance().orElseThrow().predictAll(qs),
                     TestModels.tinyNeuralResult(backend).bundle().stance().orElseThrow().predictAll(qs), backend.key());
             assertEquals(1, n.fastPathNetworks());
@@ -90,7 +82,7 @@ class CoefficientsTest {
                 edits.get(i).accept((ObjectNode) m.path(NeuralClassifier.COEFFICIENTS_LAYOUT));
             }
             Files.writeString(modelJson, JSON.writeValueAsString(m));
-            NeuralClassifier<StanceQuery> n = neuralStance(ModelBundle.load(dir));
+            NeuralClassifier<StanceQuery> n = NeuralBagTest.neuralStance(ModelBundle.load(dir));
             assertEquals(1, n.dl4jNetworks(), "edit " + i + " falls back to DL4J");
             assertEquals(1, n.fastPathNetworks(), "edit " + i + ": DL4J still verifies the plain-Java pass");
             assertEquals(expected, n.predictAll(qs), "edit " + i);
@@ -110,7 +102,7 @@ class CoefficientsTest {
                 JSON.readTree(again.resolve("stance/model.json").toFile()).path("neural")
                         .path(NeuralClassifier.COEFFICIENTS_LAYOUT));
         ModelBundle reloaded = ModelBundle.load(again);
-        assertEquals(0, neuralStance(reloaded).dl4jNetworks());
+        assertEquals(0, NeuralBagTest.neuralStance(reloaded).dl4jNetworks());
         List<StanceQuery> qs = TestModels.projectQueries(60);
         assertEquals(loaded.stance().orElseThrow().predictAll(qs), reloaded.stance().orElseThrow().predictAll(qs));
     }

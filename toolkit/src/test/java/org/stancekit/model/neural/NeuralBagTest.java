@@ -63,8 +63,9 @@ class NeuralBagTest {
         return baggedDir;
     }
 
+    /** The stance model's neural classifier: the model itself, or an ensemble's neural part. */
     @SuppressWarnings("unchecked")
-    private static NeuralClassifier<StanceQuery> neuralStance(ModelBundle b) {
+    static NeuralClassifier<StanceQuery> neuralStance(ModelBundle b) {
         Classifier<StanceQuery> c = b.stance().orElseThrow();
         return (NeuralClassifier<StanceQuery>) (c instanceof EnsembleClassifier<StanceQuery> e ? e.neural() : c);
     }
@@ -177,13 +178,14 @@ class NeuralBagTest {
     }
 
     @Test
-    void theShippedDefaultModelLoadsEveryNetworkOnTheFastPath() throws IOException {
+    void theShippedDefaultModelLoadsEveryNetworkOnTheFastPathWithoutDl4j() throws IOException {
         Path dir = Path.of("..", "models", "default");
         NeuralClassifier<StanceQuery> n = neuralStance(ModelBundle.load(dir));
         JsonNode networks = JSON.readTree(dir.resolve("stance/model.json").toFile()).path("neural").path("networks");
         int files = networks.isArray() ? networks.size() : 1; // bundles from before bagging: network.zip alone
         assertEquals(files, n.bagSize());
         assertEquals(files, n.fastPathNetworks());
+        assertEquals(0, n.dl4jNetworks(), "the shipped CNNs load through their coefficient layout, without DL4J");
     }
 
     @Test
