@@ -21,9 +21,20 @@ package org.stancekit.model;
  *                     ...) or a numeric change ("to 12.3 from 10.1") joined with whether the thing changing is
  *                     desirable (profit, sales, aid) or undesirable (loss, costs, sanctions), so "loss narrowed" reads
  *                     as good news; the stance featurizer ignores it
+ * @param actorTrigrams when the text never names the target, word trigrams conjoined with the actor id
+ * @param perTarget    when the text never names the target, every feature is conjoined with the actor id (the shared
+ *                     word, bigram and lexicon features too), which makes the model one separate model per topic
+ *                     target inside the shared one (the published per-target SVM baseline's set-up)
+ * @param hashtags     when the text never names the target, split each hashtag at case changes and digits
+ *                     ("#StopHillary2016" -> "stop", "hillary", "0") and add the parts as words, shared and conjoined
+ *                     with the actor id; also "@user" for any user handle and "<url>" for any web address
+ * @param numberCues   sentence sentiment, with {@code changeCues} only: how many numbers and whether a percentage,
+ *                     and each change's polarity joined with its size and with whose it is (the company's own, or
+ *                     the market's); see {@link ChangeCues}
  */
 public record FeatureConfig(int window, boolean bigrams, boolean negation, boolean clause, boolean actorWords,
-                            boolean lexicon, boolean actorBigrams, int charNgrams, boolean changeCues) {
+                            boolean lexicon, boolean actorBigrams, int charNgrams, boolean changeCues,
+                            boolean actorTrigrams, boolean perTarget, boolean hashtags, boolean numberCues) {
     public FeatureConfig {
         if (charNgrams < 0 || charNgrams == 1 || charNgrams > 8) {
             throw new IllegalArgumentException("charNgrams must be 0 (off) or 2..8, got " + charNgrams);
@@ -37,23 +48,46 @@ public record FeatureConfig(int window, boolean bigrams, boolean negation, boole
      * and SST-5 dev +0.002); actor bigrams stay off (no gain in CV). See README, "Accuracy on public datasets".
      */
     public static FeatureConfig defaults() {
-        return new FeatureConfig(5, true, true, true, true, true, false, 5, true);
+        return new FeatureConfig(5, true, true, true, true, true, false, 5, true, false, false, false, false);
     }
 
     /** The settings of models trained before {@code actorBigrams}, {@code charNgrams} and {@code changeCues}. */
     public static FeatureConfig legacy() {
-        return new FeatureConfig(5, true, true, true, true, true, false, 0, false);
+        return new FeatureConfig(5, true, true, true, true, true, false, 0, false, false, false, false, false);
     }
 
     public FeatureConfig withActorBigrams(boolean on) {
-        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, on, charNgrams, changeCues);
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, on, charNgrams, changeCues,
+                actorTrigrams, perTarget, hashtags, numberCues);
     }
 
     public FeatureConfig withCharNgrams(int maxN) {
-        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, maxN, changeCues);
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, maxN, changeCues,
+                actorTrigrams, perTarget, hashtags, numberCues);
     }
 
     public FeatureConfig withChangeCues(boolean on) {
-        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams, on);
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams, on,
+                actorTrigrams, perTarget, hashtags, numberCues);
+    }
+
+    public FeatureConfig withActorTrigrams(boolean on) {
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
+                changeCues, on, perTarget, hashtags, numberCues);
+    }
+
+    public FeatureConfig withPerTarget(boolean on) {
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
+                changeCues, actorTrigrams, on, hashtags, numberCues);
+    }
+
+    public FeatureConfig withNumberCues(boolean on) {
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
+                changeCues, actorTrigrams, perTarget, hashtags, on);
+    }
+
+    public FeatureConfig withHashtags(boolean on) {
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
+                changeCues, actorTrigrams, perTarget, on, numberCues);
     }
 }
