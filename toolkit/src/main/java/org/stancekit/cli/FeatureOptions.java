@@ -24,17 +24,22 @@ final class FeatureOptions {
     Boolean actorTrigrams;
     @Option(names = "--per-target", negatable = true,
             description = "Linear, topic stance: conjoin every feature with the actor id, one separate model per"
-                    + " topic target (default: off).")
+                    + " topic target (default: on).")
     Boolean perTarget;
     @Option(names = "--hashtags", negatable = true,
             description = "Linear, topic stance: split hashtags into words (#StopHillary -> stop, hillary); @user and"
-                    + " <url> tokens (default: off).")
+                    + " <url> tokens (default: on).")
     Boolean hashtags;
 
     @Option(names = "--number-cues", negatable = true,
             description = "Linear, sentence sentiment, with --change-cues: count of numbers, percentages, and each"
                     + " change's size and whose it is (the company's own or the market's) (default: off).")
     Boolean numberCues;
+
+    @Option(names = "--char-spans", negatable = true,
+            description = "Linear, topic stance: take the --char-ngrams over the whole sentence (across word"
+                    + " boundaries) instead of inside each word (default: on).")
+    Boolean charSpans;
 
     /** {@link FeatureConfig#defaults()} with the options given on the command line. */
     FeatureConfig config() {
@@ -51,6 +56,7 @@ final class FeatureOptions {
         if (perTarget != null) fc = fc.withPerTarget(perTarget);
         if (hashtags != null) fc = fc.withHashtags(hashtags);
         if (numberCues != null) fc = fc.withNumberCues(numberCues);
+        if (charSpans != null) fc = fc.withCharSpans(charSpans);
         return fc;
     }
 }

@@ -40,7 +40,10 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
             // read a=X|a=X|...; the unigrams and bigrams then coincide with the prefixed shared ones, counted once)
             if (config.actorBigrams()) actorBigrams(v, sink, q.actor());
             if (config.actorTrigrams()) actorTrigrams(v, sink, q.actor());
-            if (config.charNgrams() > 0) charNgrams(v, sink, q.actor(), config.charNgrams());
+            if (config.charNgrams() > 0) {
+                if (config.charSpans()) charSpans(v, sink, q.actor(), config.charNgrams());
+                else charNgrams(v, sink, q.actor(), config.charNgrams());
+            }
             if (config.hashtags()) tweetTokens(v, f, sink, q.actor());
             return;
         }
@@ -235,6 +238,26 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
                     for (int k = s; k < s + n; k++) f.part(padded.charAt(k));
                     f.end();
                 }
+            }
+        }
+    }
+
+    /** Character n-grams, 2 to {@code maxN} long, of the sentence's words joined by spaces, with the actor id. */
+    private static void charSpans(TokenView v, FeatureSink f, String actor, int maxN) {
+        StringBuilder sb = new StringBuilder("^");
+        for (int i = 0; i < v.size(); i++) {
+            String w = v.word(i);
+            if (w.equals(TokenView.TARGET) || w.equals(TokenView.OTHER)) continue;
+            if (sb.length() > 1) sb.append(' ');
+            sb.append(w);
+        }
+        String padded = sb.append('$').toString();
+        int len = padded.length();
+        for (int n = 2; n <= maxN; n++) {
+            for (int s = 0; s + n <= len; s++) {
+                f.part("a=").part(actor).part("|c=");
+                for (int k = s; k < s + n; k++) f.part(padded.charAt(k));
+                f.end();
             }
         }
     }

@@ -45,8 +45,12 @@ class StanceFeaturizerTest {
     void aTargetTheTextNeverNamesGetsActorConjoinedWords() {
         List<String> feats = f.features(new StanceQuery("Climate action cannot wait any longer.", "Climate Change",
                 List.of(), List.of()));
-        assertTrue(feats.contains("t=absent"));
+        assertTrue(feats.contains("a=Climate Change|t=absent"), "per target (the default): " + feats);
         assertTrue(feats.contains("a=Climate Change|u=action"), feats.toString());
+        List<String> shared = new StanceFeaturizer(FeatureConfig.defaults().withPerTarget(false)).features(
+                new StanceQuery("Climate action cannot wait any longer.", "Climate Change", List.of(), List.of()));
+        assertTrue(shared.contains("t=absent") && shared.contains("u=action")
+                && shared.contains("a=Climate Change|u=action"), shared.toString());
     }
 
     @Test
@@ -59,7 +63,7 @@ class StanceFeaturizerTest {
 
     @Test
     void topicTargetsCanGetActorConjoinedBigramsAndCharacterNgrams() {
-        FeatureConfig fc = FeatureConfig.defaults().withActorBigrams(true).withCharNgrams(4);
+        FeatureConfig fc = FeatureConfig.defaults().withActorBigrams(true).withCharNgrams(4).withCharSpans(false);
         List<String> feats = new StanceFeaturizer(fc).features(new StanceQuery("Wind farms now power #GreenCities!",
                 "Renewables", List.of(), List.of()));
         assertTrue(feats.contains("a=Renewables|b=wind_farms") && feats.contains("a=Renewables|b=<s>_wind"),
@@ -141,15 +145,46 @@ class StanceFeaturizerTest {
         assertTrue(StanceFeaturizer.hashtagParts("Vote2030").equals(List.of("vote", "0")));
         assertTrue(StanceFeaturizer.hashtagParts("go_green").equals(List.of("go", "green")));
         assertTrue(StanceFeaturizer.hashtagParts("solar").equals(List.of("solar")));
-        FeatureConfig fc = FeatureConfig.defaults().withHashtags(true);
+        FeatureConfig fc = FeatureConfig.defaults().withHashtags(true).withPerTarget(false);
         List<String> feats = new StanceFeaturizer(fc).features(new StanceQuery(
                 "@gridwatch wind beat coal today #CleanAirNow https://example.org/x", "Renewables", List.of(),
                 List.of()));
         assertTrue(feats.contains("u=clean") && feats.contains("a=Renewables|u=air") && feats.contains("u=now"),
                 feats.toString());
         assertTrue(feats.contains("u=@user") && feats.contains("u=<url>"), feats.toString());
-        List<String> off = new StanceFeaturizer(FeatureConfig.defaults()).features(new StanceQuery(
+        List<String> off = new StanceFeaturizer(fc.withHashtags(false)).features(new StanceQuery(
                 "@gridwatch wind beat coal today #CleanAirNow", "Renewables", List.of(), List.of()));
         assertFalse(off.contains("u=clean") || off.contains("u=@user"), off.toString());
+    }
+
+    @Test
+    void characterSpansCrossWordBoundaries() {
+        FeatureConfig fc = FeatureConfig.defaults().withCharNgrams(3).withCharSpans(true);
+        List<String> feats = new StanceFeaturizer(fc).features(new StanceQuery("Go solar, now", "Renewables",
+                List.of(), List.of()));
+        for (String c : List.of("^g", "^go", "o s", " so", "r ,", ", n", "ow$", "w$")) {
+            assertTrue(feats.contains("a=Renewables|c=" + c), c + " in " + feats);
+        }
+        assertFalse(feats.contains("a=Renewables|c=o$"), "no word-end marks inside the sentence: " + feats);
+        List<String> words = new StanceFeaturizer(fc.withCharSpans(false)).features(new StanceQuery("Go solar, now",
+                "Renewables", List.of(), List.of()));
+        assertTrue(words.contains("a=Renewables|c=o$") && !words.contains("a=Renewables|c=o s"), words.toString());
+    }
+
+    @Test
+    void theNewDefaultsAndTheirAbsenceInOlderModels() throws Exception {
+        FeatureConfig d = FeatureConfig.defaults();
+        assertTrue(d.perTarget() && d.hashtags() && d.charSpans() && !d.actorTrigrams() && !d.numberCues());
+        // a model.json written before these fields existed: they read as off (the old features)
+        String old = "{\"window\":5,\"bigrams\":true,\"negation\":true,\"clause\":true,\"actorWords\":true,"
+                + "\"lexicon\":true,\"actorBigrams\":false,\"charNgrams\":5,\"changeCues\":true}";
+        FeatureConfig read = new com.fasterxml.jackson.databind.ObjectMapper().readValue(old, FeatureConfig.class);
+        assertFalse(read.perTarget() || read.hashtags() || read.charSpans() || read.actorTrigrams()
+                || read.numberCues());
+        StanceQuery q = new StanceQuery("Wind beats coal #CleanAirNow", "Renewables", List.of(), List.of());
+        List<String> before = new StanceFeaturizer(new FeatureConfig(5, true, true, true, true, true, false, 5, true,
+                false, false, false, false, false)).features(q);
+        assertTrue(new StanceFeaturizer(read).features(q).equals(before));
+        assertTrue(before.contains("u=wind") && before.contains("a=Renewables|c=nd$"), before.toString());
     }
 }
