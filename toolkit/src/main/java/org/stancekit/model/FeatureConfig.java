@@ -48,7 +48,7 @@ public record FeatureConfig(int window, boolean bigrams, boolean negation, boole
      * The settings {@code train} and {@code cross-validate} use unless told otherwise: character 2-5-grams for topic
      * targets (SemEval-2016 5-fold CV inside the training part: F_avg 0.626 -> 0.680; P-Stance dev macro-F1 0.723 ->
      * 0.725), taken over the whole sentence, with every topic-target feature conjoined with the target and hashtags
-     * split (SemEval CV, mean of three fold seeds: 0.670 -> 0.683; P-Stance dev 0.725 -> 0.753; 2026-11-27), and the
+     * split (SemEval CV, mean of three fold seeds: 0.670 -> 0.683; P-Stance dev 0.725 -> 0.7525; 2026-11-27), and the
      * change cues (Financial PhraseBank 5-fold CV with another fold seed: accuracy 0.791 -> 0.801; SST-2 and SST-5 dev
      * +0.002); actor bigrams and trigrams and the number cues stay off (no gain in CV). See README, "Accuracy on
      * public datasets".
