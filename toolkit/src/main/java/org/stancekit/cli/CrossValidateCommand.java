@@ -36,6 +36,10 @@ final class CrossValidateCommand extends BaseCommand {
             description = "Linear: choose lambda from these values by 5-fold cross-validation inside the training"
                     + " data (macro-F1; replaces --lambda; in cross-validate, inside each fold's training part).")
     List<Double> lambdaGrid;
+    @Option(names = "--balance-labels",
+            description = "Linear: count each training example round(n_max / n_label) times (integer class weights;"
+                    + " default: off).")
+    boolean balanceLabels;
     @Option(names = "--min-count", defaultValue = "1", description = "Feature count cut-off (default: ${DEFAULT-VALUE}).")
     int minCount;
     @Option(names = "--actors", paramLabel = "FILE", description = "Actor lexicon TSV (default: the shipped one).")
@@ -61,7 +65,7 @@ final class CrossValidateCommand extends BaseCommand {
         }
         ActorLexicon lexicon = actors == null ? ActorLexicon.loadDefault() : ActorLexicon.load(actors);
         LabelledData d = Data.read(data, columns, new MentionMatcher(lexicon), task.tasks(), this::warn);
-        LinearParams params = new LinearParams(lambda, minCount, 1e-5, 500, lambdaGrid);
+        LinearParams params = new LinearParams(lambda, minCount, 1e-5, 500, lambdaGrid, balanceLabels);
         Map<String, Object> json = new LinkedHashMap<>();
         for (Task t : task.tasks()) {
             CrossValidation.Result r = CrossValidation.run(t, d, folds, seed, params, featureOptions.config(),

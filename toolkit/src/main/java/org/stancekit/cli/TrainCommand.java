@@ -73,6 +73,10 @@ final class TrainCommand extends BaseCommand {
             description = "Linear: choose lambda from these values by 5-fold cross-validation inside the training"
                     + " data (macro-F1; replaces --lambda; in cross-validate, inside each fold's training part).")
     List<Double> lambdaGrid;
+    @Option(names = "--balance-labels",
+            description = "Linear: count each training example round(n_max / n_label) times (integer class weights;"
+                    + " default: off).")
+    boolean balanceLabels;
     @Option(names = "--min-count", defaultValue = "1",
             description = "Keep features seen in at least this many examples (default: ${DEFAULT-VALUE}).")
     int minCount;
@@ -135,7 +139,7 @@ final class TrainCommand extends BaseCommand {
         LabelledData devData = dev != null && dev.file != null
                 ? Data.read(List.of(dev.file), columns, matcher, task.tasks(), this::warn) : null;
         Trainer.Options options = new Trainer.Options(task.tasks(),
-                new LinearParams(lambda, minCount, 1e-5, maxIterations, lambdaGrid), featureOptions.config(), seed, split,
+                new LinearParams(lambda, minCount, 1e-5, maxIterations, lambdaGrid, balanceLabels), featureOptions.config(), seed, split,
                 columns.asMap(), biasShift, notes).withBackend(backendChoice,
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, 1e-5, batchSize, epochs,
                         patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag));

@@ -12,8 +12,12 @@ import java.util.List;
  * @param maxIterations cap on L-BFGS iterations
  * @param lambdaGrid    when not empty, lambda is chosen from these values by {@link LambdaSelection} (5-fold
  *                      cross-validation inside the training data, macro-F1); empty = {@code lambda} as given
+ * @param balanceLabels count each training example round(n_max / n_label) times, where n_label is how many examples
+ *                      have its label and n_max the most any label has (integer class weights, so rarer labels weigh
+ *                      about as much as the commonest); false = each example once
  */
-public record LinearParams(double lambda, int minCount, double tolerance, int maxIterations, List<Double> lambdaGrid) {
+public record LinearParams(double lambda, int minCount, double tolerance, int maxIterations, List<Double> lambdaGrid,
+                           boolean balanceLabels) {
     public LinearParams {
         lambdaGrid = lambdaGrid == null ? List.of() : List.copyOf(lambdaGrid);
         for (double l : lambdaGrid) {
@@ -23,7 +27,7 @@ public record LinearParams(double lambda, int minCount, double tolerance, int ma
 
     /** A fixed lambda. */
     public LinearParams(double lambda, int minCount, double tolerance, int maxIterations) {
-        this(lambda, minCount, tolerance, maxIterations, List.of());
+        this(lambda, minCount, tolerance, maxIterations, List.of(), false);
     }
 
     public static LinearParams defaults() {
@@ -32,10 +36,14 @@ public record LinearParams(double lambda, int minCount, double tolerance, int ma
 
     /** These settings with a fixed lambda (no grid). */
     public LinearParams withLambda(double l) {
-        return new LinearParams(l, minCount, tolerance, maxIterations, List.of());
+        return new LinearParams(l, minCount, tolerance, maxIterations, List.of(), balanceLabels);
     }
 
     public LinearParams withLambdaGrid(List<Double> grid) {
-        return new LinearParams(lambda, minCount, tolerance, maxIterations, grid);
+        return new LinearParams(lambda, minCount, tolerance, maxIterations, grid, balanceLabels);
+    }
+
+    public LinearParams withBalanceLabels(boolean on) {
+        return new LinearParams(lambda, minCount, tolerance, maxIterations, lambdaGrid, on);
     }
 }

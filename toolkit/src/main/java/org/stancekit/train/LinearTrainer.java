@@ -36,6 +36,22 @@ public final class LinearTrainer {
     static LinearModel trainFeatures(List<List<String>> feats, List<String> gold, List<String> labels,
                                      LinearParams params) {
         if (feats.isEmpty()) throw new BadInputException("no training examples");
+        if (params.balanceLabels()) { // integer class weights: rarer labels' examples counted several times
+            Map<String, Integer> byLabel = new HashMap<>();
+            for (String g : gold) byLabel.merge(g, 1, Integer::sum);
+            int max = java.util.Collections.max(byLabel.values());
+            List<List<String>> f2 = new ArrayList<>();
+            List<String> g2 = new ArrayList<>();
+            for (int i = 0; i < feats.size(); i++) {
+                int copies = Math.max(1, (int) Math.round((double) max / byLabel.get(gold.get(i))));
+                for (int c = 0; c < copies; c++) {
+                    f2.add(feats.get(i));
+                    g2.add(gold.get(i));
+                }
+            }
+            feats = f2;
+            gold = g2;
+        }
         Map<String, Integer> counts = new HashMap<>();
         for (List<String> f : feats) {
             for (String name : new java.util.HashSet<>(f)) counts.merge(name, 1, Integer::sum);

@@ -322,6 +322,7 @@ public final class Trainer {
         Object selection = t.extra.get("lambda_selection");
         hp.put("lambda", selection instanceof Map<?, ?> m ? m.get("chosen") : o.params().lambda());
         if (!o.params().lambdaGrid().isEmpty()) hp.put("lambda_grid", o.params().lambdaGrid());
+        if (o.params().balanceLabels()) hp.put("balance_labels", true);
         hp.put("min_count", o.params().minCount());
         hp.put("tolerance", o.params().tolerance());
         hp.put("max_iterations", o.params().maxIterations());
