@@ -19,6 +19,28 @@ final class FeatureOptions {
                     + " joined with whether the thing changing is desirable; sentence sentiment only (default: on).")
     Boolean changeCues;
 
+    @Option(names = "--actor-trigrams", negatable = true,
+            description = "Linear, topic stance: also conjoin word trigrams with the actor id (default: off).")
+    Boolean actorTrigrams;
+    @Option(names = "--per-target", negatable = true,
+            description = "Linear, topic stance: conjoin every feature with the actor id, one separate model per"
+                    + " topic target (default: on).")
+    Boolean perTarget;
+    @Option(names = "--hashtags", negatable = true,
+            description = "Linear, topic stance: split hashtags into words (#StopHillary -> stop, hillary); @user and"
+                    + " <url> tokens (default: on).")
+    Boolean hashtags;
+
+    @Option(names = "--number-cues", negatable = true,
+            description = "Linear, sentence sentiment, with --change-cues: count of numbers, percentages, and each"
+                    + " change's size and whose it is (the company's own or the market's) (default: off).")
+    Boolean numberCues;
+
+    @Option(names = "--char-spans", negatable = true,
+            description = "Linear, topic stance: take the --char-ngrams over the whole sentence (across word"
+                    + " boundaries) instead of inside each word (default: on).")
+    Boolean charSpans;
+
     /** {@link FeatureConfig#defaults()} with the options given on the command line. */
     FeatureConfig config() {
         FeatureConfig fc = FeatureConfig.defaults();
@@ -30,6 +52,11 @@ final class FeatureOptions {
             fc = fc.withCharNgrams(charNgrams);
         }
         if (changeCues != null) fc = fc.withChangeCues(changeCues);
+        if (actorTrigrams != null) fc = fc.withActorTrigrams(actorTrigrams);
+        if (perTarget != null) fc = fc.withPerTarget(perTarget);
+        if (hashtags != null) fc = fc.withHashtags(hashtags);
+        if (numberCues != null) fc = fc.withNumberCues(numberCues);
+        if (charSpans != null) fc = fc.withCharSpans(charSpans);
         return fc;
     }
 }

@@ -58,6 +58,25 @@ final class ChangeCues {
             Map.entry("k", 1e3), Map.entry("tn", 1e12), Map.entry("trillion", 1e12));
 
     static void add(TokenView v, FeatureSink f) {
+        add(v, f, false);
+    }
+
+    /** Companies and groups speaking of themselves: what a change after these words belongs to. */
+    static final Set<String> OWN = Set.of("its", "our", "we", "company", "company's", "group", "group's", "firm",
+            "firm's", "corporation", "bank's", "concern");
+    /** Others: the market around the company. */
+    static final Set<String> OTHERS = Set.of("market", "markets", "industry", "sector", "competitor", "competitors",
+            "rival", "rivals", "peers", "economy", "index", "indices", "prices", "price", "country", "consumers");
+
+    /**
+     * @param numberCues also the {@link FeatureConfig#numberCues()} features: how many numbers the sentence holds
+     *                   ({@code nn=0..3}), whether any is a percentage ({@code pct}), and for each resolved change its
+     *                   polarity joined with its size ({@code chgm=+|big}: a percentage of 10 or more right after the
+     *                   cue, or a numeric change of 10% or more; {@code small} otherwise) and with whose it is
+     *                   ({@code chgo=+|own} after "its", "company", "group" ... in its clause; {@code other} after
+     *                   "market", "industry", "competitors" ...; else {@code none})
+     */
+    static void add(TokenView v, FeatureSink f, boolean numberCues) {
         int sum = 0;
         for (int i = 0; i < v.size(); i++) {
             String w = v.word(i);
@@ -66,10 +85,56 @@ final class ChangeCues {
             if (BAD.contains(w) && hasThingLeft(v, i)) continue; // "job cuts": the noun, not a change
             int thing = thing(v, i, 6, 4);
             boolean negated = v.negated(i);
-            sum += emit(f, "chg=", up != negated, negated, thing);
+            int p = emit(f, "chg=", up != negated, negated, thing);
+            sum += p;
+            if (numberCues && p != 0) {
+                double pct = percentAfter(v, i);
+                String size = Double.isNaN(pct) ? "none" : Math.abs(pct) >= 10 ? "big" : "small";
+                f.part("chgm=").part(p > 0 ? '+' : '-').part('|').part(size).end();
+                f.part("chgo=").part(p > 0 ? '+' : '-').part('|').part(whose(v, i)).end();
+            }
         }
-        sum += numbers(v, f);
+        sum += numbers(v, f, numberCues);
         f.part("chgd=").part(Integer.signum(sum)).end();
+        if (numberCues) {
+            int n = 0;
+            boolean pct = false;
+            for (int i = 0; i < v.size(); i++) {
+                if (Double.isNaN(v.number(i))) continue;
+                n++;
+                if (isPercent(v, i)) pct = true;
+            }
+            f.part("nn=").part(Math.min(n, 3)).end();
+            if (pct) f.add("pct");
+        }
+    }
+
+    /** Whether the number at i is a percentage ("7%", "7 %", "7 percent", "7 pct"). */
+    private static boolean isPercent(TokenView v, int i) {
+        String raw = v.raw(i);
+        if (raw != null && raw.endsWith("%")) return true;
+        if (i + 1 >= v.size()) return false;
+        String next = v.word(i + 1);
+        return next.equals("%") || next.equals("percent") || next.equals("pct") || next.equals("per");
+    }
+
+    /** The first percentage within five tokens after the cue at i ("rose by 12 %", "up 3.5 percent"), or NaN. */
+    private static double percentAfter(TokenView v, int i) {
+        for (int k = i + 1; k < Math.min(v.size(), i + 6); k++) {
+            if (BARRIERS.contains(v.word(k))) return Double.NaN;
+            if (!Double.isNaN(v.number(k)) && isPercent(v, k)) return v.number(k);
+        }
+        return Double.NaN;
+    }
+
+    /** {@code own}, {@code other} or {@code none}: the nearest OWN or OTHERS word before i in its clause. */
+    private static String whose(TokenView v, int i) {
+        for (int k = i - 1; k >= 0 && v.clause(k) == v.clause(i); k--) {
+            String w = v.word(k);
+            if (OWN.contains(w)) return "own";
+            if (OTHERS.contains(w)) return "other";
+        }
+        return "none";
     }
 
     private static boolean hasThingLeft(TokenView v, int i) {
@@ -120,7 +185,7 @@ final class ChangeCues {
     }
 
     /** Numeric changes: "from A ... to B", "to B ... from A", "B (A)". Returns the sum of their polarities. */
-    private static int numbers(TokenView v, FeatureSink f) {
+    private static int numbers(TokenView v, FeatureSink f, boolean numberCues) {
         int sum = 0;
         for (int i = 0; i < v.size(); i++) {
             String w = v.word(i);
@@ -154,7 +219,13 @@ final class ChangeCues {
             }
             if (current == previous) continue;
             int thing = thing(v, before, 10, 0);
-            sum += emit(f, "num=", current > previous, false, thing);
+            int p = emit(f, "num=", current > previous, false, thing);
+            sum += p;
+            if (numberCues && p != 0) {
+                boolean big = previous == 0 || Math.abs(current - previous) >= 0.1 * Math.abs(previous);
+                f.part("chgm=").part(p > 0 ? '+' : '-').part('|').part(big ? "big" : "small").end();
+                f.part("chgo=").part(p > 0 ? '+' : '-').part('|').part(whose(v, before)).end();
+            }
             i = after;
         }
         return sum;

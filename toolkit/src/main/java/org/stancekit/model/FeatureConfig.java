@@ -21,9 +21,23 @@ package org.stancekit.model;
  *                     ...) or a numeric change ("to 12.3 from 10.1") joined with whether the thing changing is
  *                     desirable (profit, sales, aid) or undesirable (loss, costs, sanctions), so "loss narrowed" reads
  *                     as good news; the stance featurizer ignores it
+ * @param actorTrigrams when the text never names the target, word trigrams conjoined with the actor id
+ * @param perTarget    when the text never names the target, every feature is conjoined with the actor id (the shared
+ *                     word, bigram and lexicon features too), which makes the model one separate model per topic
+ *                     target inside the shared one (the published per-target SVM baseline's set-up)
+ * @param hashtags     when the text never names the target, split each hashtag at case changes and digits
+ *                     ("#StopHillary2016" -> "stop", "hillary", "0") and add the parts as words, shared and conjoined
+ *                     with the actor id; also "@user" for any user handle and "<url>" for any web address
+ * @param numberCues   sentence sentiment, with {@code changeCues} only: how many numbers and whether a percentage,
+ *                     and each change's polarity joined with its size and with whose it is (the company's own, or
+ *                     the market's); see {@link ChangeCues}
+ * @param charSpans    with {@code charNgrams}: take the n-grams over the whole sentence (its words joined by single
+ *                     spaces, punctuation included), so they also cross word boundaries, instead of inside each word
  */
 public record FeatureConfig(int window, boolean bigrams, boolean negation, boolean clause, boolean actorWords,
-                            boolean lexicon, boolean actorBigrams, int charNgrams, boolean changeCues) {
+                            boolean lexicon, boolean actorBigrams, int charNgrams, boolean changeCues,
+                            boolean actorTrigrams, boolean perTarget, boolean hashtags, boolean numberCues,
+                            boolean charSpans) {
     public FeatureConfig {
         if (charNgrams < 0 || charNgrams == 1 || charNgrams > 8) {
             throw new IllegalArgumentException("charNgrams must be 0 (off) or 2..8, got " + charNgrams);
@@ -33,27 +47,58 @@ public record FeatureConfig(int window, boolean bigrams, boolean negation, boole
     /**
      * The settings {@code train} and {@code cross-validate} use unless told otherwise: character 2-5-grams for topic
      * targets (SemEval-2016 5-fold CV inside the training part: F_avg 0.626 -> 0.680; P-Stance dev macro-F1 0.723 ->
-     * 0.725) and the change cues (Financial PhraseBank 5-fold CV with another fold seed: accuracy 0.791 -> 0.801; SST-2
-     * and SST-5 dev +0.002); actor bigrams stay off (no gain in CV). See README, "Accuracy on public datasets".
+     * 0.725), taken over the whole sentence, with every topic-target feature conjoined with the target and hashtags
+     * split (SemEval CV, mean of three fold seeds: 0.670 -> 0.683; P-Stance dev 0.725 -> 0.7525; 2026-11-27), and the
+     * change cues (Financial PhraseBank 5-fold CV with another fold seed: accuracy 0.791 -> 0.801; SST-2 and SST-5 dev
+     * +0.002); actor bigrams and trigrams and the number cues stay off (no gain in CV). See README, "Accuracy on
+     * public datasets".
      */
     public static FeatureConfig defaults() {
-        return new FeatureConfig(5, true, true, true, true, true, false, 5, true);
+        return new FeatureConfig(5, true, true, true, true, true, false, 5, true, false, true, true, false, true);
     }
 
     /** The settings of models trained before {@code actorBigrams}, {@code charNgrams} and {@code changeCues}. */
     public static FeatureConfig legacy() {
-        return new FeatureConfig(5, true, true, true, true, true, false, 0, false);
+        return new FeatureConfig(5, true, true, true, true, true, false, 0, false, false, false, false, false, false);
     }
 
     public FeatureConfig withActorBigrams(boolean on) {
-        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, on, charNgrams, changeCues);
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, on, charNgrams, changeCues,
+                actorTrigrams, perTarget, hashtags, numberCues, charSpans);
     }
 
     public FeatureConfig withCharNgrams(int maxN) {
-        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, maxN, changeCues);
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, maxN, changeCues,
+                actorTrigrams, perTarget, hashtags, numberCues, charSpans);
     }
 
     public FeatureConfig withChangeCues(boolean on) {
-        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams, on);
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams, on,
+                actorTrigrams, perTarget, hashtags, numberCues, charSpans);
+    }
+
+    public FeatureConfig withActorTrigrams(boolean on) {
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
+                changeCues, on, perTarget, hashtags, numberCues, charSpans);
+    }
+
+    public FeatureConfig withPerTarget(boolean on) {
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
+                changeCues, actorTrigrams, on, hashtags, numberCues, charSpans);
+    }
+
+    public FeatureConfig withNumberCues(boolean on) {
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
+                changeCues, actorTrigrams, perTarget, hashtags, on, charSpans);
+    }
+
+    public FeatureConfig withCharSpans(boolean on) {
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
+                changeCues, actorTrigrams, perTarget, hashtags, numberCues, on);
+    }
+
+    public FeatureConfig withHashtags(boolean on) {
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
+                changeCues, actorTrigrams, perTarget, on, numberCues, charSpans);
     }
 }

@@ -14,7 +14,7 @@ public final class SentimentFeaturizer implements Featurizer<String> {
     public void features(String sentence, FeatureSink f) {
         TokenView v = new TokenView(sentence, List.of(), List.of());
         addWords(v, f, config);
-        if (config.changeCues()) ChangeCues.add(v, f);
+        if (config.changeCues()) ChangeCues.add(v, f, config.numberCues());
     }
 
     /**

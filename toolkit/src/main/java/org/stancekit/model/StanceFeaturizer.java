@@ -1,5 +1,8 @@
 package org.stancekit.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Target-dependent stance features. The target's mentions become {@code <t>} and other actors' mentions {@code <o>}, so
  * the same sentence yields different features per actor. On top of the sentence's words and bigrams: words in a window
@@ -15,23 +18,33 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
     }
 
     @Override
-    public void features(StanceQuery q, FeatureSink f) {
+    public void features(StanceQuery q, FeatureSink sink) {
         TokenView v = new TokenView(q.text(), q.targets(), q.others());
-        f.part("a=").part(q.actor()).end();
+        sink.part("a=").part(q.actor()).end();
+        boolean topic = v.targetPositions.isEmpty();
+        // per target: the topic target's every feature conjoined with the actor id (the a= feature stays as it is)
+        FeatureSink f = topic && config.perTarget() ? new Prefixed(sink, "a=" + q.actor() + "|") : sink;
         SentimentFeaturizer.addWords(v, f, config);
-        if (v.targetPositions.isEmpty()) {
+        if (topic) {
             f.add("t=absent");
             if (config.actorWords()) {
                 for (int i = 0; i < v.size(); i++) {
                     if (!v.punct(i)) {
-                        f.part("a=").part(q.actor()).part("|u=");
-                        v.marked(f, i);
-                        f.end();
+                        sink.part("a=").part(q.actor()).part("|u=");
+                        v.marked(sink, i);
+                        sink.end();
                     }
                 }
             }
-            if (config.actorBigrams()) actorBigrams(v, f, q.actor());
-            if (config.charNgrams() > 0) charNgrams(v, f, q.actor(), config.charNgrams());
+            // these are conjoined with the actor already: straight to the sink (with perTarget they would otherwise
+            // read a=X|a=X|...; the unigrams and bigrams then coincide with the prefixed shared ones, counted once)
+            if (config.actorBigrams()) actorBigrams(v, sink, q.actor());
+            if (config.actorTrigrams()) actorTrigrams(v, sink, q.actor());
+            if (config.charNgrams() > 0) {
+                if (config.charSpans()) charSpans(v, sink, q.actor(), config.charNgrams());
+                else charNgrams(v, sink, q.actor(), config.charNgrams());
+            }
+            if (config.hashtags()) tweetTokens(v, f, sink, q.actor());
             return;
         }
         if (!v.otherPositions.isEmpty()) f.add("o=present");
@@ -93,6 +106,120 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
         f.part("a=").part(actor).part("|b=").part(prev).part("_</s>").end();
     }
 
+    /** The sentence's word trigrams (punctuation breaks them; {@code <s>} and {@code </s>} pad) with the actor id. */
+    private static void actorTrigrams(TokenView v, FeatureSink f, String actor) {
+        String p2 = "<s>", p1 = "<s>";
+        for (int i = 0; i <= v.size(); i++) {
+            String w = i == v.size() ? "</s>" : v.word(i);
+            if (i < v.size() && v.punct(i)) {
+                p2 = "<p>";
+                p1 = "<p>";
+                continue;
+            }
+            if (!(p2.equals("<p>") && p1.equals("<p>"))) {
+                f.part("a=").part(actor).part("|tg=").part(p2).part('_').part(p1).part('_').part(w).end();
+            }
+            p2 = p1;
+            p1 = w;
+        }
+    }
+
+    /**
+     * Tweet conventions: a hashtag ("#" then a word) split at case changes and digit runs into its parts
+     * ("#StopHillary2016" gives "stop", "hillary", "0"), each part a word ({@code u=}, shared and with the actor id);
+     * a hashtag that does not split ("#tcot") adds nothing (it is a word already). A user handle ("@" then a word)
+     * adds {@code u=@user}, a web address {@code u=<url>}.
+     */
+    private static void tweetTokens(TokenView v, FeatureSink f, FeatureSink sink, String actor) {
+        for (int i = 0; i < v.size(); i++) {
+            String raw = v.raw(i);
+            if (raw == null) continue;
+            if (raw.startsWith("http://") || raw.startsWith("https://") || raw.startsWith("www.")) {
+                f.add("u=<url>");
+                continue;
+            }
+            if (i == 0 || v.punct(i)) continue;
+            String before = v.raw(i - 1);
+            if ("@".equals(before)) {
+                f.add("u=@user");
+            } else if ("#".equals(before)) {
+                List<String> parts = hashtagParts(raw);
+                if (parts.size() < 2) continue;
+                for (String p : parts) {
+                    f.part("u=").part(p).end();
+                    sink.part("a=").part(actor).part("|u=").part(p).end();
+                }
+            }
+        }
+    }
+
+    /**
+     * A hashtag's parts: split before an upper-case letter that follows a lower-case one ("StopHillary"), before the
+     * last capital of a capital run followed by lower case ("NRAKills" -> "nra", "kills"), and around digit runs
+     * (each run reads "0", as words' digits do); lower-cased.
+     */
+    static List<String> hashtagParts(String tag) {
+        List<String> parts = new ArrayList<>();
+        int start = 0, n = tag.length();
+        for (int i = 1; i <= n; i++) {
+            boolean cut = i == n;
+            if (!cut) {
+                char a = tag.charAt(i - 1), b = tag.charAt(i);
+                cut = (Character.isLowerCase(a) && Character.isUpperCase(b))
+                        || (Character.isDigit(a) != Character.isDigit(b))
+                        || (Character.isUpperCase(a) && Character.isUpperCase(b) && i + 1 < n
+                        && Character.isLowerCase(tag.charAt(i + 1)))
+                        || b == '_';
+            }
+            if (cut) {
+                String part = tag.substring(start, i).replace("_", "");
+                if (!part.isEmpty()) {
+                    parts.add(Character.isDigit(part.charAt(0)) ? "0" : part.toLowerCase(java.util.Locale.ROOT));
+                }
+                start = i;
+            }
+        }
+        return parts;
+    }
+
+    /** Writes every feature through to {@code out} with {@code prefix} in front. */
+    private static final class Prefixed extends FeatureSink {
+        private final FeatureSink out;
+        private final String prefix;
+        private boolean fresh = true;
+
+        Prefixed(FeatureSink out, String prefix) {
+            this.out = out;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public FeatureSink part(String s) {
+            if (fresh) {
+                out.part(prefix);
+                fresh = false;
+            }
+            out.part(s);
+            return this;
+        }
+
+        @Override
+        public FeatureSink part(char c) {
+            if (fresh) {
+                out.part(prefix);
+                fresh = false;
+            }
+            out.part(c);
+            return this;
+        }
+
+        @Override
+        public void end() {
+            out.end();
+            fresh = true;
+        }
+    }
+
     /**
      * Character n-grams, 2 to {@code maxN} long, inside each word with {@code ^} and {@code $} marking its edges
      * ("#FreeSpeech" gives the word "freespeech": "^f", "fr", ..., "ch$", "^fre", ...), conjoined with the actor id.
@@ -111,6 +238,26 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
                     for (int k = s; k < s + n; k++) f.part(padded.charAt(k));
                     f.end();
                 }
+            }
+        }
+    }
+
+    /** Character n-grams, 2 to {@code maxN} long, of the sentence's words joined by spaces, with the actor id. */
+    private static void charSpans(TokenView v, FeatureSink f, String actor, int maxN) {
+        StringBuilder sb = new StringBuilder("^");
+        for (int i = 0; i < v.size(); i++) {
+            String w = v.word(i);
+            if (w.equals(TokenView.TARGET) || w.equals(TokenView.OTHER)) continue;
+            if (sb.length() > 1) sb.append(' ');
+            sb.append(w);
+        }
+        String padded = sb.append('$').toString();
+        int len = padded.length();
+        for (int n = 2; n <= maxN; n++) {
+            for (int s = 0; s + n <= len; s++) {
+                f.part("a=").part(actor).part("|c=");
+                for (int k = s; k < s + n; k++) f.part(padded.charAt(k));
+                f.end();
             }
         }
     }

@@ -36,6 +36,7 @@ final class TokenView {
     private byte[] flags = new byte[32];
     private int[] clauses = new int[32];
     private double[] numbers = new double[32];
+    private String[] raws = new String[32];
     private static final byte NEGATED = 1, QUOTED = 2, PUNCT = 4, MARKED_PUNCT = 8;
 
     TokenView(String text, List<Mention> targets, List<Mention> others) {
@@ -53,6 +54,7 @@ final class TokenView {
                 current = m;
                 add(t != null ? TARGET : OTHER, null, inNegation, inQuote, clauseId);
                 numbers[words.size() - 1] = Double.NaN;
+                raws[words.size() - 1] = null;
                 (t != null ? targetPositions : otherPositions).add(words.size() - 1);
                 continue;
             }
@@ -67,6 +69,7 @@ final class TokenView {
             if ((role & CLAUSE_ENDS) != 0) clauseId++;
             add(w, a.buckets[k], inNegation, inQuote, clauseId);
             numbers[words.size() - 1] = a.numbers[k];
+            raws[words.size() - 1] = tok.text();
             if ((role & NEGATOR) != 0) inNegation = true;
         }
     }
@@ -127,6 +130,7 @@ final class TokenView {
             buckets = Arrays.copyOf(buckets, i * 2);
             clauses = Arrays.copyOf(clauses, i * 2);
             numbers = Arrays.copyOf(numbers, i * 2);
+            raws = Arrays.copyOf(raws, i * 2);
         }
         words.add(w);
         buckets[i] = bucket;
@@ -221,6 +225,11 @@ final class TokenView {
     /** The token's value as a plain number ({@link #number(String)}), or NaN (placeholders, words). */
     double number(int i) {
         return numbers[i];
+    }
+
+    /** The token's text as in the input (case kept), or null for a placeholder. */
+    String raw(int i) {
+        return raws[i];
     }
 
     int size() {

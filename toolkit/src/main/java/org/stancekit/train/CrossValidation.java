@@ -86,8 +86,11 @@ public final class CrossValidation {
             List<String> gold = train.stream().map(label).toList();
             List<String> foldLabels = LinearTrainer.labelOrder(gold, labels);
             if (foldLabels.size() < 2) throw new BadInputException(task.key() + ": fold " + (f + 1) + " has one label");
+            int foldNo = f + 1;
+            LinearParams lp = LambdaSelection.resolve(train, label, group, input, featurizer, params, seed,
+                    choice -> progress.accept(LambdaSelection.describe(task.key() + " fold " + foldNo, choice)));
             LinearClassifier<I> c = LinearTrainer.train(train.stream().map(input).toList(), gold, foldLabels,
-                    featurizer, params);
+                    featurizer, lp);
             List<String> tg = test.stream().map(label).toList();
             List<String> tp = test.stream().map(e -> c.predict(input.apply(e)).label()).toList();
             Evaluation ev = Evaluation.of(labels, tg, tp);

@@ -28,10 +28,32 @@ public final class LinearTrainer {
                                                 Featurizer<I> featurizer, LinearParams params) {
         if (inputs.isEmpty()) throw new BadInputException("no training examples");
         List<List<String>> feats = new ArrayList<>(inputs.size());
+        for (I in : inputs) feats.add(featurizer.features(in));
+        return new LinearClassifier<>(featurizer, trainFeatures(feats, gold, labels, params));
+    }
+
+    /** The same, from each example's feature names (extracted once, e.g. for cross-validation); lambda as given. */
+    static LinearModel trainFeatures(List<List<String>> feats, List<String> gold, List<String> labels,
+                                     LinearParams params) {
+        if (feats.isEmpty()) throw new BadInputException("no training examples");
+        if (params.balanceLabels()) { // integer class weights: rarer labels' examples counted several times
+            Map<String, Integer> byLabel = new HashMap<>();
+            for (String g : gold) byLabel.merge(g, 1, Integer::sum);
+            int max = java.util.Collections.max(byLabel.values());
+            List<List<String>> f2 = new ArrayList<>();
+            List<String> g2 = new ArrayList<>();
+            for (int i = 0; i < feats.size(); i++) {
+                int copies = Math.max(1, (int) Math.round((double) max / byLabel.get(gold.get(i))));
+                for (int c = 0; c < copies; c++) {
+                    f2.add(feats.get(i));
+                    g2.add(gold.get(i));
+                }
+            }
+            feats = f2;
+            gold = g2;
+        }
         Map<String, Integer> counts = new HashMap<>();
-        for (I in : inputs) {
-            List<String> f = featurizer.features(in);
-            feats.add(f);
+        for (List<String> f : feats) {
             for (String name : new java.util.HashSet<>(f)) counts.merge(name, 1, Integer::sum);
         }
         TreeMap<String, Integer> kept = new TreeMap<>();
@@ -41,8 +63,8 @@ public final class LinearTrainer {
         List<String> names = new ArrayList<>(kept.keySet());
         for (int i = 0; i < names.size(); i++) kept.put(names.get(i), i);
         int p = Math.max(1, names.size());
-        int[][] x = new int[inputs.size()][];
-        int[] y = new int[inputs.size()];
+        int[][] x = new int[feats.size()][];
+        int[] y = new int[feats.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = feats.get(i).stream().map(kept::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
                     .sorted().distinct().toArray();
@@ -67,7 +89,7 @@ public final class LinearTrainer {
             }
         }
         if (names.isEmpty()) names = List.of("<none>");
-        return new LinearClassifier<>(featurizer, new LinearModel(labels, names, w, b, 1.0));
+        return new LinearModel(labels, names, w, b, 1.0);
     }
 
     /** Raw scores of a trained classifier on inputs (for calibration). */

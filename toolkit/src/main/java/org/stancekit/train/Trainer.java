@@ -169,7 +169,12 @@ public final class Trainer {
         LinearClassifier<I> linear = null;
         double[][] linearDev = null;
         if (backend != Backend.NEURAL) {
-            linear = LinearTrainer.train(trainInputs, gold, labels, featurizer, options.params());
+            LinearParams lp = LambdaSelection.resolve(trainSet, label, group, input, featurizer, options.params(),
+                    options.seed(), choice -> {
+                        extra.put("lambda_selection", choice.toMap());
+                        progress.accept(LambdaSelection.describe(task.key(), choice));
+                    });
+            linear = LinearTrainer.train(trainInputs, gold, labels, featurizer, lp);
             if (!devSet.isEmpty()) {
                 double[][] scores = LinearTrainer.scores(linear, devInputs);
                 if (options.biasShift()) {
@@ -314,7 +319,10 @@ public final class Trainer {
         info.put("format_version", ModelBundle.FORMAT_VERSION);
         info.put("task", task.key());
         Map<String, Object> hp = new LinkedHashMap<>();
-        hp.put("lambda", o.params().lambda());
+        Object selection = t.extra.get("lambda_selection");
+        hp.put("lambda", selection instanceof Map<?, ?> m ? m.get("chosen") : o.params().lambda());
+        if (!o.params().lambdaGrid().isEmpty()) hp.put("lambda_grid", o.params().lambdaGrid());
+        if (o.params().balanceLabels()) hp.put("balance_labels", true);
         hp.put("min_count", o.params().minCount());
         hp.put("tolerance", o.params().tolerance());
         hp.put("max_iterations", o.params().maxIterations());

@@ -95,4 +95,22 @@ class ChangeCuesTest {
         assertFalse(f.stream().anyMatch(x -> x.startsWith("chg") || x.startsWith("num=")), f.toString());
         assertTrue(feats("The quarterly loss narrowed to 3.1 mn from 4.0 mn.").contains("num=down|bad"));
     }
+
+    @Test
+    void numberCuesGiveSizeAndWhoseChangeItIs() {
+        SentimentFeaturizer num = new SentimentFeaturizer(FeatureConfig.defaults().withNumberCues(true));
+        List<String> big = num.features("The bakery group said its net sales rose 14 % in the third quarter.");
+        assertTrue(big.contains("chgm=+|big") && big.contains("chgo=+|own") && big.contains("nn=1")
+                && big.contains("pct"), big.toString());
+        List<String> small = num.features("Industry orders fell 2.5 percent, the association said.");
+        assertTrue(small.contains("chgm=-|small") && small.contains("chgo=-|other"), small.toString());
+        List<String> numeric = num.features("Operating profit rose to EUR 5.5 mn from EUR 5.4 mn.");
+        assertTrue(numeric.contains("chgm=+|small") && numeric.contains("nn=2") && !numeric.contains("pct"),
+                numeric.toString());
+        List<String> none = num.features("The tram line will be 12 kilometres long.");
+        assertTrue(none.contains("nn=1") && none.stream().noneMatch(x -> x.startsWith("chgm=") || x.startsWith("chgo=")),
+                none.toString());
+        assertTrue(feats("Its net sales rose 14 % this year.").stream().noneMatch(x -> x.startsWith("nn=")
+                || x.startsWith("chgm=") || x.equals("pct")), "off by default");
+    }
 }

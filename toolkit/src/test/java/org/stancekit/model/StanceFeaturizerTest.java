@@ -45,8 +45,12 @@ class StanceFeaturizerTest {
     void aTargetTheTextNeverNamesGetsActorConjoinedWords() {
         List<String> feats = f.features(new StanceQuery("Climate action cannot wait any longer.", "Climate Change",
                 List.of(), List.of()));
-        assertTrue(feats.contains("t=absent"));
+        assertTrue(feats.contains("a=Climate Change|t=absent"), "per target (the default): " + feats);
         assertTrue(feats.contains("a=Climate Change|u=action"), feats.toString());
+        List<String> shared = new StanceFeaturizer(FeatureConfig.defaults().withPerTarget(false)).features(
+                new StanceQuery("Climate action cannot wait any longer.", "Climate Change", List.of(), List.of()));
+        assertTrue(shared.contains("t=absent") && shared.contains("u=action")
+                && shared.contains("a=Climate Change|u=action"), shared.toString());
     }
 
     @Test
@@ -59,7 +63,7 @@ class StanceFeaturizerTest {
 
     @Test
     void topicTargetsCanGetActorConjoinedBigramsAndCharacterNgrams() {
-        FeatureConfig fc = FeatureConfig.defaults().withActorBigrams(true).withCharNgrams(4);
+        FeatureConfig fc = FeatureConfig.defaults().withActorBigrams(true).withCharNgrams(4).withCharSpans(false);
         List<String> feats = new StanceFeaturizer(fc).features(new StanceQuery("Wind farms now power #GreenCities!",
                 "Renewables", List.of(), List.of()));
         assertTrue(feats.contains("a=Renewables|b=wind_farms") && feats.contains("a=Renewables|b=<s>_wind"),
@@ -81,5 +85,106 @@ class StanceFeaturizerTest {
         List<String> legacy = new StanceFeaturizer(FeatureConfig.legacy()).features(new StanceQuery(
                 "Climate action cannot wait.", "Climate Change", List.of(), List.of()));
         assertFalse(legacy.stream().anyMatch(x -> x.contains("|c=") || x.contains("|b=")), legacy.toString());
+    }
+
+    @Test
+    void topicTargetsCanGetActorConjoinedTrigrams() {
+        FeatureConfig fc = FeatureConfig.defaults().withActorTrigrams(true);
+        List<String> feats = new StanceFeaturizer(fc).features(new StanceQuery("Solar panels cut bills, say owners.",
+                "Renewables", List.of(), List.of()));
+        for (String tg : List.of("<s>_<s>_solar", "<s>_solar_panels", "solar_panels_cut", "panels_cut_bills",
+                "<p>_say_owners")) {
+            assertTrue(feats.contains("a=Renewables|tg=" + tg), tg + " in " + feats);
+        }
+        assertFalse(feats.contains("a=Renewables|tg=cut_bills_say"), "punctuation breaks trigrams: " + feats);
+        assertTrue(new StanceFeaturizer(fc).features(new StanceQuery("Solar panels cut bills", "Renewables", List.of(),
+                List.of())).contains("a=Renewables|tg=cut_bills_</s>"), "the end pads");
+        assertFalse(feats.stream().anyMatch(x -> x.contains("tg=") && !x.startsWith("a=Renewables|")), feats.toString());
+        assertFalse(new StanceFeaturizer(FeatureConfig.defaults()).features(new StanceQuery("Solar panels cut bills.",
+                "Renewables", List.of(), List.of())).stream().anyMatch(x -> x.contains("tg=")), "off by default");
+    }
+
+    @Test
+    void perTargetConjoinsEveryTopicFeatureWithTheActor() {
+        FeatureConfig fc = FeatureConfig.defaults().withPerTarget(true);
+        StanceQuery q = new StanceQuery("Nobody should fear wind farms.", "Renewables", List.of(), List.of());
+        List<String> feats = new StanceFeaturizer(fc).features(q);
+        assertTrue(feats.contains("a=Renewables"), feats.toString());
+        assertTrue(feats.contains("a=Renewables|b=wind_farms") && feats.contains("a=Renewables|t=absent")
+                && feats.contains("a=Renewables|u=!fear") && feats.stream().anyMatch(x -> x.startsWith("a=Renewables|lxd=")),
+                feats.toString());
+        assertFalse(feats.stream().anyMatch(x -> !x.startsWith("a=Renewables")), "nothing shared: " + feats);
+        assertFalse(feats.stream().anyMatch(x -> x.startsWith("a=Renewables|a=")), "never conjoined twice: " + feats);
+        // a named target keeps its shared features
+        Mention jp = new Mention("Japan", 17, 22, "Japan");
+        List<String> named = new StanceFeaturizer(fc).features(new StanceQuery("Analysts praised Japan for its aid.",
+                "Japan", List.of(jp), List.of()));
+        assertTrue(named.contains("u=praised") && !named.stream().anyMatch(x -> x.startsWith("a=Japan|")), named.toString());
+    }
+
+    @Test
+    void perTargetFeaturesHashLikeTheirNames() {
+        // the scorer hashes features piece by piece; the prefixing sink must give the names the string sink gives
+        FeatureConfig fc = FeatureConfig.defaults().withPerTarget(true).withHashtags(true).withActorTrigrams(true);
+        StanceFeaturizer sf = new StanceFeaturizer(fc);
+        StanceQuery q = new StanceQuery("Wind beats coal #CleanAir2030", "Renewables", List.of(), List.of());
+        List<String> names = sf.features(q).stream().distinct().sorted().toList();
+        LinearModel m = new LinearModel(List.of("favor", "against"), names, new float[2][names.size()], new float[2],
+                1.0);
+        int[] byHash = m.indices(sf, q), byName = m.indices(sf.features(q));
+        java.util.Arrays.sort(byHash);
+        java.util.Arrays.sort(byName);
+        assertTrue(byHash.length == names.size() && java.util.Arrays.equals(byHash, byName),
+                byHash.length + " of " + names.size());
+    }
+
+    @Test
+    void hashtagsSplitIntoWordsAndHandlesAndLinksAreNormalised() {
+        assertTrue(StanceFeaturizer.hashtagParts("StopTheWindTax").equals(List.of("stop", "the", "wind", "tax")));
+        assertTrue(StanceFeaturizer.hashtagParts("NRAKills").equals(List.of("nra", "kills")));
+        assertTrue(StanceFeaturizer.hashtagParts("Vote2030").equals(List.of("vote", "0")));
+        assertTrue(StanceFeaturizer.hashtagParts("go_green").equals(List.of("go", "green")));
+        assertTrue(StanceFeaturizer.hashtagParts("solar").equals(List.of("solar")));
+        FeatureConfig fc = FeatureConfig.defaults().withHashtags(true).withPerTarget(false);
+        List<String> feats = new StanceFeaturizer(fc).features(new StanceQuery(
+                "@gridwatch wind beat coal today #CleanAirNow https://example.org/x", "Renewables", List.of(),
+                List.of()));
+        assertTrue(feats.contains("u=clean") && feats.contains("a=Renewables|u=air") && feats.contains("u=now"),
+                feats.toString());
+        assertTrue(feats.contains("u=@user") && feats.contains("u=<url>"), feats.toString());
+        List<String> off = new StanceFeaturizer(fc.withHashtags(false)).features(new StanceQuery(
+                "@gridwatch wind beat coal today #CleanAirNow", "Renewables", List.of(), List.of()));
+        assertFalse(off.contains("u=clean") || off.contains("u=@user"), off.toString());
+    }
+
+    @Test
+    void characterSpansCrossWordBoundaries() {
+        FeatureConfig fc = FeatureConfig.defaults().withCharNgrams(3).withCharSpans(true);
+        List<String> feats = new StanceFeaturizer(fc).features(new StanceQuery("Go solar, now", "Renewables",
+                List.of(), List.of()));
+        for (String c : List.of("^g", "^go", "o s", " so", "r ,", ", n", "ow$", "w$")) {
+            assertTrue(feats.contains("a=Renewables|c=" + c), c + " in " + feats);
+        }
+        assertFalse(feats.contains("a=Renewables|c=o$"), "no word-end marks inside the sentence: " + feats);
+        List<String> words = new StanceFeaturizer(fc.withCharSpans(false)).features(new StanceQuery("Go solar, now",
+                "Renewables", List.of(), List.of()));
+        assertTrue(words.contains("a=Renewables|c=o$") && !words.contains("a=Renewables|c=o s"), words.toString());
+    }
+
+    @Test
+    void theNewDefaultsAndTheirAbsenceInOlderModels() throws Exception {
+        FeatureConfig d = FeatureConfig.defaults();
+        assertTrue(d.perTarget() && d.hashtags() && d.charSpans() && !d.actorTrigrams() && !d.numberCues());
+        // a model.json written before these fields existed: they read as off (the old features)
+        String old = "{\"window\":5,\"bigrams\":true,\"negation\":true,\"clause\":true,\"actorWords\":true,"
+                + "\"lexicon\":true,\"actorBigrams\":false,\"charNgrams\":5,\"changeCues\":true}";
+        FeatureConfig read = new com.fasterxml.jackson.databind.ObjectMapper().readValue(old, FeatureConfig.class);
+        assertFalse(read.perTarget() || read.hashtags() || read.charSpans() || read.actorTrigrams()
+                || read.numberCues());
+        StanceQuery q = new StanceQuery("Wind beats coal #CleanAirNow", "Renewables", List.of(), List.of());
+        List<String> before = new StanceFeaturizer(new FeatureConfig(5, true, true, true, true, true, false, 5, true,
+                false, false, false, false, false)).features(q);
+        assertTrue(new StanceFeaturizer(read).features(q).equals(before));
+        assertTrue(before.contains("u=wind") && before.contains("a=Renewables|c=nd$"), before.toString());
     }
 }
