@@ -67,7 +67,7 @@ final class TrainCommand extends BaseCommand {
             description = "BiLSTM: also pool the mean of the encoder states (default: on for --encoder bilstm).")
     Boolean meanPool;
     @Option(names = "--input-dropout", paramLabel = "P",
-            description = "BiLSTM: dropout on the encoder's input embeddings (default: 0.2 for --encoder bilstm).")
+            description = "BiLSTM: dropout on the encoder's input embeddings (default: 0).")
     Double inputDropout;
     @Option(names = "--gradient-clip", paramLabel = "NORM",
             description = "Neural: clip each layer's gradient to this L2 norm; 0 = off (default: 0).")
