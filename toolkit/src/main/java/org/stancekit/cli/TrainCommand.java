@@ -58,6 +58,19 @@ final class TrainCommand extends BaseCommand {
             description = "Neural: train N networks that differ only in their seed and average their probabilities"
                     + " (seed bagging; 1 = one network; default: ${DEFAULT-VALUE}).")
     int bag;
+    @Option(names = "--unpadded", negatable = true, fallbackValue = "true",
+            description = "BiLSTM: batch examples by length so the network never reads padding (default: on for"
+                    + " --encoder bilstm).")
+    Boolean unpadded;
+    @Option(names = "--mean-pool", negatable = true, fallbackValue = "true",
+            description = "BiLSTM: also pool the mean of the encoder states (default: on for --encoder bilstm).")
+    Boolean meanPool;
+    @Option(names = "--input-dropout", paramLabel = "P",
+            description = "BiLSTM: dropout on the encoder's input embeddings (default: 0).")
+    Double inputDropout;
+    @Option(names = "--gradient-clip", paramLabel = "NORM",
+            description = "Neural: clip each layer's gradient to this L2 norm; 0 = off (default: 0).")
+    double gradientClip;
     @Option(names = "--word2vec-epochs", defaultValue = "5", description = "Neural: Word2Vec epochs (default: ${DEFAULT-VALUE}).")
     int word2vecEpochs;
     @Option(names = "--unlabelled", paramLabel = "FILE",
@@ -116,6 +129,17 @@ final class TrainCommand extends BaseCommand {
             throw new BadInputException("neural settings: --epochs, --patience, --embedding-dim, --hidden, --batch-size,"
                     + " --word2vec-epochs must be >= 1, --max-length >= 2, --dropout in [0, 1), --learning-rate > 0");
         }
+        boolean bilstm = encoder.equals("bilstm");
+        if (!bilstm && (Boolean.TRUE.equals(unpadded) || Boolean.TRUE.equals(meanPool)
+                || (inputDropout != null && inputDropout != 0))) {
+            throw new BadInputException("--unpadded, --mean-pool and --input-dropout are BiLSTM settings (--encoder bilstm)");
+        }
+        boolean unpad = bilstm && (unpadded != null ? unpadded : NeuralParams.BILSTM_UNPADDED);
+        boolean mean = bilstm && (meanPool != null ? meanPool : NeuralParams.BILSTM_MEAN_POOL);
+        double inDropout = !bilstm ? 0 : inputDropout != null ? inputDropout : NeuralParams.BILSTM_INPUT_DROPOUT;
+        if (!(inDropout >= 0 && inDropout < 1) || !(gradientClip >= 0 && Double.isFinite(gradientClip))) {
+            throw new BadInputException("--input-dropout must be in [0, 1), --gradient-clip >= 0");
+        }
         if (bag < 1 || bag > NeuralParams.MAX_BAG) {
             throw new BadInputException("--bag " + bag + ": must be between 1 and " + NeuralParams.MAX_BAG);
         }
@@ -142,7 +166,8 @@ final class TrainCommand extends BaseCommand {
                 new LinearParams(lambda, minCount, 1e-5, maxIterations, lambdaGrid, balanceLabels), featureOptions.config(), seed, split,
                 columns.asMap(), biasShift, notes).withBackend(backendChoice,
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, 1e-5, batchSize, epochs,
-                        patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag));
+                        patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad, mean, inDropout,
+                        gradientClip));
         Trainer.Result result;
         try {
             result = Trainer.train(train, devData, lexicon, options, this::note);

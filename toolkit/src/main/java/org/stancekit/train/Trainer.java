@@ -379,6 +379,12 @@ public final class Trainer {
         m.put("word2vec", n.word2vec());
         m.put("word2vec_epochs", n.word2vecEpochs());
         m.put("bag", n.bag());
+        if (n.encoder().equals("bilstm")) {
+            m.put("unpadded", n.unpadded());
+            m.put("mean_pool", n.meanPool());
+            m.put("input_dropout", n.inputDropout());
+        }
+        if (n.gradientClip() > 0) m.put("gradient_clip", n.gradientClip());
         m.put("unlabelled", n.unlabelled().stream().map(p -> Map.of("path", p.toString(),
                 "sha256", sha256OrMissing(p))).toList());
         m.put("optimizer", "Adam; class-weighted cross-entropy; early stopping on dev macro-F1");

@@ -38,7 +38,14 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
 
     /** The shape of the network and its input encoding; recorded in {@code model.json}. */
     public record Spec(String encoder, int maxLength, int positionRadius, int embeddingDim, int positionDim,
-                       int channels, int kernel, int vocabularySize) {
+                       int channels, int kernel, int vocabularySize, boolean unpadded, boolean meanPool) {
+        /** A padded network without mean pooling (every bundle written before those settings). */
+        public Spec(String encoder, int maxLength, int positionRadius, int embeddingDim, int positionDim, int channels,
+                    int kernel, int vocabularySize) {
+            this(encoder, maxLength, positionRadius, embeddingDim, positionDim, channels, kernel, vocabularySize, false,
+                    false);
+        }
+
         int positions() {
             return 2 * positionRadius + 3; // 0 pad, 1..2R+1 relative distance, 2R+2 no target
         }
@@ -53,6 +60,9 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
             m.put("channels", channels);
             m.put("kernel", kernel);
             m.put("vocabulary_size", vocabularySize);
+            // written only when set, so networks without them are described exactly as before
+            if (unpadded) m.put("unpadded", true);
+            if (meanPool) m.put("mean_pool", true);
             return m;
         }
     }
@@ -254,10 +264,13 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         }
         ComputationGraph net = m.borrow();
         try {
+            if (spec.unpadded()) {
+                unpadded(net, seqs, vocab, spec, out);
+                return;
+            }
             for (int from = 0; from < seqs.size(); from += BATCH) {
                 List<TokenSequence> batch = seqs.subList(from, Math.min(seqs.size(), from + BATCH));
-                INDArray[] features = encode(batch, vocab, spec);
-                INDArray probs = net.output(false, features)[0];
+                INDArray probs = net.output(false, encode(batch, vocab, spec))[0];
                 double[][] rows = probs.castTo(DataType.DOUBLE).toDoubleMatrix();
                 System.arraycopy(rows, 0, out, from, rows.length);
             }
@@ -306,7 +319,15 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
     }
 
     static INDArray[] inputs(List<Encoded> batch, Spec spec) {
-        int n = batch.size(), len = spec.maxLength(), h = spec.channels();
+        return inputs(batch, spec, spec.maxLength());
+    }
+
+    /**
+     * The inputs over the first {@code len} positions; {@code len} is below {@link Spec#maxLength()} only for an
+     * {@link Spec#unpadded()} network, whose batches hold examples of exactly that length.
+     */
+    static INDArray[] inputs(List<Encoded> batch, Spec spec, int len) {
+        int n = batch.size(), h = spec.channels(), full = spec.maxLength();
         float[] words = new float[n * len], pos = new float[n * len], tw = new float[n * h * len];
         for (int b = 0; b < n; b++) {
             Encoded e = batch.get(b);
@@ -316,10 +337,36 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
             }
             for (int c = 0; c < h; c++) System.arraycopy(e.weights(), 0, tw, (b * h + c) * len, len);
         }
+        assert len == full || spec.unpadded();
         return new INDArray[]{
                 Nd4j.create(words, new long[]{n, 1, len}, 'c'),
                 Nd4j.create(pos, new long[]{n, 1, len}, 'c'),
                 Nd4j.create(tw, new long[]{n, h, len}, 'c')};
+    }
+
+    /** Tokens an example has for an {@link Spec#unpadded()} network: at least 1 (an empty text is one padding step). */
+    static int length(Encoded e) {
+        return Math.max(1, e.used());
+    }
+
+    /**
+     * The probabilities of an {@link Spec#unpadded()} network: the examples grouped by length (in their order within a
+     * length), each group in batches of up to {@link #BATCH} with no padding; {@code out} in the input order.
+     */
+    static void unpadded(ComputationGraph net, List<TokenSequence> seqs, Vocabulary vocab, Spec spec, double[][] out) {
+        List<Encoded> enc = new ArrayList<>(seqs.size());
+        for (TokenSequence s : seqs) enc.add(encode(s, vocab, spec));
+        Map<Integer, List<Integer>> byLength = new java.util.TreeMap<>();
+        for (int i = 0; i < enc.size(); i++) byLength.computeIfAbsent(length(enc.get(i)), l -> new ArrayList<>()).add(i);
+        for (Map.Entry<Integer, List<Integer>> g : byLength.entrySet()) {
+            List<Integer> idx = g.getValue();
+            for (int from = 0; from < idx.size(); from += BATCH) {
+                List<Integer> part = idx.subList(from, Math.min(idx.size(), from + BATCH));
+                INDArray probs = net.output(false, inputs(part.stream().map(enc::get).toList(), spec, g.getKey()))[0];
+                double[][] rows = probs.castTo(DataType.DOUBLE).toDoubleMatrix();
+                for (int r = 0; r < rows.length; r++) out[part.get(r)] = rows[r];
+            }
+        }
     }
 
     /** The file of network {@code i} (0-based) of a bag: {@code network.zip}, then {@code network-2.zip}... */

@@ -3,6 +3,7 @@ package org.stancekit.model.neural;
 import org.deeplearning4j.models.word2vec.Word2Vec;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
@@ -38,11 +39,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -79,7 +82,7 @@ public final class NeuralTrainer {
         int k = labels.size();
         int channels = p.encoder().equals("cnn") ? p.hidden() : 2 * p.hidden();
         NeuralClassifier.Spec spec = new NeuralClassifier.Spec(p.encoder(), p.maxLength(), POSITION_RADIUS,
-                p.embeddingDim(), p.positionDim(), channels, p.kernel(), vocab.size());
+                p.embeddingDim(), p.positionDim(), channels, p.kernel(), vocab.size(), p.unpadded(), p.meanPool());
         int[] y = new int[gold.size()];
         int[] counts = new int[k];
         for (int i = 0; i < y.length; i++) {
@@ -165,6 +168,7 @@ public final class NeuralTrainer {
         int bestEpoch = 0;
         INDArray bestParams = null;
         List<Map<String, Object>> epochs = new ArrayList<>();
+        int[] lengths = null; // unpadded: each example's length
         for (int epoch = 1; epoch <= p.maxEpochs(); epoch++) {
             long e0 = System.nanoTime();
             for (int i = order.length - 1; i > 0; i--) {
@@ -173,17 +177,37 @@ public final class NeuralTrainer {
                 order[j] = tmp;
             }
             double loss = 0;
-            for (int from = 0; from < order.length; from += p.batchSize()) {
-                int n = Math.min(p.batchSize(), order.length - from);
-                List<TokenSequence> batch = new ArrayList<>(n);
-                float[] onehot = new float[n * k];
-                for (int b = 0; b < n; b++) {
-                    batch.add(train.get(order[from + b]));
-                    onehot[b * k + y[order[from + b]]] = 1;
+            if (spec.unpadded()) {
+                // minibatches of one length each (in shuffled order within a length), visited in a shuffled order
+                if (lengths == null) {
+                    lengths = new int[train.size()];
+                    for (int i = 0; i < lengths.length; i++) {
+                        lengths[i] = NeuralClassifier.length(NeuralClassifier.encode(train.get(i), vocab, spec));
+                    }
                 }
-                net.fit(new MultiDataSet(NeuralClassifier.encode(batch, vocab, spec),
-                        new INDArray[]{Nd4j.create(onehot, new long[]{n, k}, 'c')}));
-                loss += net.score() * n;
+                Map<Integer, List<Integer>> byLength = new TreeMap<>();
+                for (int i : order) byLength.computeIfAbsent(lengths[i], l -> new ArrayList<>()).add(i);
+                List<List<Integer>> batches = new ArrayList<>();
+                for (List<Integer> g : byLength.values()) {
+                    for (int from = 0; from < g.size(); from += p.batchSize()) {
+                        batches.add(g.subList(from, Math.min(g.size(), from + p.batchSize())));
+                    }
+                }
+                Collections.shuffle(batches, rnd);
+                for (List<Integer> b : batches) loss += fitBatch(net, b, train, y, k, vocab, spec) * b.size();
+            } else {
+                for (int from = 0; from < order.length; from += p.batchSize()) {
+                    int n = Math.min(p.batchSize(), order.length - from);
+                    List<TokenSequence> batch = new ArrayList<>(n);
+                    float[] onehot = new float[n * k];
+                    for (int b = 0; b < n; b++) {
+                        batch.add(train.get(order[from + b]));
+                        onehot[b * k + y[order[from + b]]] = 1;
+                    }
+                    net.fit(new MultiDataSet(NeuralClassifier.encode(batch, vocab, spec),
+                            new INDArray[]{Nd4j.create(onehot, new long[]{n, k}, 'c')}));
+                    loss += net.score() * n;
+                }
             }
             loss /= order.length;
             double f1 = Double.NaN;
@@ -215,14 +239,37 @@ public final class NeuralTrainer {
         return report;
     }
 
+    /** One minibatch of an unpadded network (examples of one length, no padding); returns its mean loss. */
+    private static double fitBatch(ComputationGraph net, List<Integer> batch, List<TokenSequence> train, int[] y, int k,
+                                   Vocabulary vocab, NeuralClassifier.Spec spec) {
+        List<NeuralClassifier.Encoded> enc = new ArrayList<>(batch.size());
+        float[] onehot = new float[batch.size() * k];
+        for (int b = 0; b < batch.size(); b++) {
+            enc.add(NeuralClassifier.encode(train.get(batch.get(b)), vocab, spec));
+            onehot[b * k + y[batch.get(b)]] = 1;
+        }
+        net.fit(new MultiDataSet(NeuralClassifier.inputs(enc, spec, NeuralClassifier.length(enc.get(0))),
+                new INDArray[]{Nd4j.create(onehot, new long[]{batch.size(), k}, 'c')}));
+        return net.score();
+    }
+
     static ComputationGraphConfiguration configuration(NeuralClassifier.Spec spec, NeuralParams p, int k,
                                                        double[] classWeights, long seed) {
-        Layer encoder = spec.encoder().equals("cnn")
-                ? new Convolution1DLayer.Builder().kernelSize(spec.kernel()).convolutionMode(ConvolutionMode.Same)
-                .nOut(spec.channels()).activation(Activation.RELU).build()
-                : new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder().nOut(p.hidden())
-                .activation(Activation.TANH).build());
-        return new NeuralNetConfiguration.Builder()
+        Layer encoder;
+        if (spec.encoder().equals("cnn")) {
+            encoder = new Convolution1DLayer.Builder().kernelSize(spec.kernel()).convolutionMode(ConvolutionMode.Same)
+                    .nOut(spec.channels()).activation(Activation.RELU).build();
+        } else {
+            LSTM.Builder lstm = new LSTM.Builder().nOut(p.hidden()).activation(Activation.TANH);
+            if (p.inputDropout() > 0) lstm.dropOut(new Dropout(1 - p.inputDropout()));
+            encoder = new Bidirectional(Bidirectional.Mode.CONCAT, lstm.build());
+        }
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder();
+        if (p.gradientClip() > 0) {
+            builder.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(p.gradientClip());
+        }
+        ComputationGraphConfiguration.GraphBuilder graph = builder
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(p.learningRate()))
@@ -245,8 +292,14 @@ public final class NeuralTrainer {
                 .addLayer("max_pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "encoder")
                 .addVertex("at_target", new ElementWiseVertex(ElementWiseVertex.Op.Product), "encoder",
                         "target_weights")
-                .addLayer("target_pool", new GlobalPoolingLayer.Builder(PoolingType.SUM).build(), "at_target")
-                .addVertex("pooled", new MergeVertex(), "max_pool", "target_pool")
+                .addLayer("target_pool", new GlobalPoolingLayer.Builder(PoolingType.SUM).build(), "at_target");
+        if (spec.meanPool()) {
+            graph.addLayer("mean_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "encoder")
+                    .addVertex("pooled", new MergeVertex(), "max_pool", "target_pool", "mean_pool");
+        } else {
+            graph.addVertex("pooled", new MergeVertex(), "max_pool", "target_pool");
+        }
+        return graph
                 .addLayer("output", new OutputLayer.Builder()
                         .lossFunction(new LossMCXENT(Nd4j.create(classWeights).castTo(DataType.FLOAT)))
                         .activation(Activation.SOFTMAX).nOut(k).dropOut(new Dropout(1 - p.dropout())).build(),
@@ -258,6 +311,10 @@ public final class NeuralTrainer {
     static double[][] predict(ComputationGraph net, List<TokenSequence> seqs, Vocabulary vocab,
                               NeuralClassifier.Spec spec) {
         double[][] out = new double[seqs.size()][];
+        if (spec.unpadded()) {
+            NeuralClassifier.unpadded(net, seqs, vocab, spec, out);
+            return out;
+        }
         for (int from = 0; from < seqs.size(); from += NeuralClassifier.BATCH) {
             List<TokenSequence> batch = seqs.subList(from, Math.min(seqs.size(), from + NeuralClassifier.BATCH));
             double[][] rows = net.output(false, NeuralClassifier.encode(batch, vocab, spec))[0]

@@ -1,0 +1,49 @@
+package org.stancekit.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stancekit.TestModels;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code train --unpadded, --mean-pool, --input-dropout, --gradient-clip}: the BiLSTM's settings. */
+class TrainBiLstmOptionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBiLstmSettingsAreRefusedForTheCnnInOneLine() {
+        Path csv = TestModels.smallTrainingCsv(dir, "small.csv");
+        String out = dir.resolve("m").toString();
+        for (String[] opt : new String[][]{{"--unpadded"}, {"--mean-pool"}, {"--input-dropout", "0.2"}}) {
+            String err = Cli.run(concat(new String[]{"train", "--data", csv.toString(), "--output", out, "--backend",
+                    "neural", "--encoder", "cnn"}, opt)).expectOneLineError();
+            assertTrue(err.contains("BiLSTM settings"), err);
+        }
+        for (String[] opt : new String[][]{{"--input-dropout", "1"}, {"--input-dropout", "-0.1"},
+                {"--gradient-clip", "-1"}}) {
+            String err = Cli.run(concat(new String[]{"train", "--data", csv.toString(), "--output", out, "--backend",
+                    "neural", "--encoder", "bilstm"}, opt)).expectOneLineError();
+            assertTrue(err.contains("--input-dropout must be in [0, 1), --gradient-clip >= 0"), err);
+        }
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
+
+    @Test
+    void helpNamesTheOptions() {
+        String help = Cli.run("train", "--help").out().replaceAll("\\s+", " ");
+        for (String o : new String[]{"--[no-]unpadded", "--[no-]mean-pool", "--input-dropout=P", "--gradient-clip=NORM"}) {
+            assertTrue(help.contains(o), o + " in " + help);
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
