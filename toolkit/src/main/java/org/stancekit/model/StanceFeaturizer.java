@@ -193,23 +193,24 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
             this.prefix = prefix;
         }
 
-        @Override
-        public FeatureSink part(String s) {
+        /** The sink, with the prefix written first if this is a feature's first piece. */
+        private FeatureSink out() {
             if (fresh) {
                 out.part(prefix);
                 fresh = false;
             }
-            out.part(s);
+            return out;
+        }
+
+        @Override
+        public FeatureSink part(String s) {
+            out().part(s);
             return this;
         }
 
         @Override
         public FeatureSink part(char c) {
-            if (fresh) {
-                out.part(prefix);
-                fresh = false;
-            }
-            out.part(c);
+            out().part(c);
             return this;
         }
 
