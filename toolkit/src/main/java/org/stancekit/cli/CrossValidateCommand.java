@@ -30,16 +30,8 @@ final class CrossValidateCommand extends BaseCommand {
     TaskOption task;
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the fold assignment (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--lambda", defaultValue = "3.0", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
-    double lambda;
-    @Option(names = "--lambda-grid", split = ",", paramLabel = "L1,L2,...",
-            description = "Linear: choose lambda from these values by 5-fold cross-validation inside the training"
-                    + " data (macro-F1; replaces --lambda; in cross-validate, inside each fold's training part).")
-    List<Double> lambdaGrid;
-    @Option(names = "--balance-labels",
-            description = "Linear: count each training example round(n_max / n_label) times (integer class weights;"
-                    + " default: off).")
-    boolean balanceLabels;
+    @Mixin
+    LinearOptions linear;
     @Option(names = "--min-count", defaultValue = "1", description = "Feature count cut-off (default: ${DEFAULT-VALUE}).")
     int minCount;
     @Option(names = "--actors", paramLabel = "FILE", description = "Actor lexicon TSV (default: the shipped one).")
@@ -54,18 +46,13 @@ final class CrossValidateCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         if (folds < 2) throw new BadInputException("--folds must be at least 2, got " + folds);
-        if (lambdaGrid != null && lambdaGrid.stream().anyMatch(l -> !(l > 0 && Double.isFinite(l)))) {
-            throw new BadInputException("--lambda-grid " + lambdaGrid + ": every value must be > 0");
-        }
-        if (!(lambda > 0 && Double.isFinite(lambda)) || minCount < 1) {
-            throw new BadInputException("--lambda must be > 0 and --min-count >= 1");
-        }
+        if (minCount < 1) throw new BadInputException("--min-count must be >= 1, got " + minCount);
+        LinearParams params = linear.params(minCount, 500);
         if (!format.equals("text") && !format.equals("json")) {
             throw new BadInputException("--format " + format + ": use text or json");
         }
         ActorLexicon lexicon = actors == null ? ActorLexicon.loadDefault() : ActorLexicon.load(actors);
         LabelledData d = Data.read(data, columns, new MentionMatcher(lexicon), task.tasks(), this::warn);
-        LinearParams params = new LinearParams(lambda, minCount, 1e-5, 500, lambdaGrid, balanceLabels);
         Map<String, Object> json = new LinkedHashMap<>();
         for (Task t : task.tasks()) {
             CrossValidation.Result r = CrossValidation.run(t, d, folds, seed, params, featureOptions.config(),

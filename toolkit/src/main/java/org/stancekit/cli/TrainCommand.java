@@ -80,16 +80,8 @@ final class TrainCommand extends BaseCommand {
     DevOptions dev;
     @Option(names = "--seed", defaultValue = "42", description = "Random seed for the dev split (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--lambda", defaultValue = "3.0", description = "L2 regularisation (default: ${DEFAULT-VALUE}).")
-    double lambda;
-    @Option(names = "--lambda-grid", split = ",", paramLabel = "L1,L2,...",
-            description = "Linear: choose lambda from these values by 5-fold cross-validation inside the training"
-                    + " data (macro-F1; replaces --lambda; in cross-validate, inside each fold's training part).")
-    List<Double> lambdaGrid;
-    @Option(names = "--balance-labels",
-            description = "Linear: count each training example round(n_max / n_label) times (integer class weights;"
-                    + " default: off).")
-    boolean balanceLabels;
+    @Mixin
+    LinearOptions linear;
     @Option(names = "--min-count", defaultValue = "1",
             description = "Keep features seen in at least this many examples (default: ${DEFAULT-VALUE}).")
     int minCount;
@@ -151,19 +143,17 @@ final class TrainCommand extends BaseCommand {
         }
         double split = dev != null && dev.split != null ? dev.split : 0.1;
         if (split < 0 || split >= 1) throw new BadInputException("--dev-split must be in [0, 1), got " + split);
-        if (lambdaGrid != null && lambdaGrid.stream().anyMatch(l -> !(l > 0 && Double.isFinite(l)))) {
-            throw new BadInputException("--lambda-grid " + lambdaGrid + ": every value must be > 0");
+        if (minCount < 1 || maxIterations < 1) {
+            throw new BadInputException("--min-count and --max-iterations must be >= 1");
         }
-        if (!(lambda > 0 && Double.isFinite(lambda)) || minCount < 1 || maxIterations < 1) {
-            throw new BadInputException("--lambda must be > 0, --min-count and --max-iterations >= 1");
-        }
+        LinearParams linearParams = linear.params(minCount, maxIterations);
         ActorLexicon lexicon = actors == null ? ActorLexicon.loadDefault() : ActorLexicon.load(actors);
         MentionMatcher matcher = new MentionMatcher(lexicon);
         LabelledData train = Data.read(data, columns, matcher, task.tasks(), this::warn);
         LabelledData devData = dev != null && dev.file != null
                 ? Data.read(List.of(dev.file), columns, matcher, task.tasks(), this::warn) : null;
         Trainer.Options options = new Trainer.Options(task.tasks(),
-                new LinearParams(lambda, minCount, 1e-5, maxIterations, lambdaGrid, balanceLabels), featureOptions.config(), seed, split,
+                linearParams, featureOptions.config(), seed, split,
                 columns.asMap(), biasShift, notes).withBackend(backendChoice,
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, 1e-5, batchSize, epochs,
                         patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad, mean, inDropout,

@@ -231,14 +231,18 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
             if (v.punct(i)) continue;
             String w = v.word(i);
             if (w.equals(TokenView.TARGET) || w.equals(TokenView.OTHER)) continue;
-            String padded = "^" + w + "$";
-            int len = padded.length();
-            for (int n = 2; n <= maxN; n++) {
-                for (int s = 0; s + n <= len; s++) {
-                    f.part("a=").part(actor).part("|c=");
-                    for (int k = s; k < s + n; k++) f.part(padded.charAt(k));
-                    f.end();
-                }
+            ngrams("^" + w + "$", f, actor, maxN);
+        }
+    }
+
+    /** Every character n-gram of {@code padded}, 2 to {@code maxN} long, conjoined with the actor id. */
+    private static void ngrams(String padded, FeatureSink f, String actor, int maxN) {
+        int len = padded.length();
+        for (int n = 2; n <= maxN; n++) {
+            for (int s = 0; s + n <= len; s++) {
+                f.part("a=").part(actor).part("|c=");
+                for (int k = s; k < s + n; k++) f.part(padded.charAt(k));
+                f.end();
             }
         }
     }
@@ -252,15 +256,7 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
             if (sb.length() > 1) sb.append(' ');
             sb.append(w);
         }
-        String padded = sb.append('$').toString();
-        int len = padded.length();
-        for (int n = 2; n <= maxN; n++) {
-            for (int s = 0; s + n <= len; s++) {
-                f.part("a=").part(actor).part("|c=");
-                for (int k = s; k < s + n; k++) f.part(padded.charAt(k));
-                f.end();
-            }
-        }
+        ngrams(sb.append('$').toString(), f, actor, maxN);
     }
 
     private static boolean firstWord(TokenView v, int t) {
