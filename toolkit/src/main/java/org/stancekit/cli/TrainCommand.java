@@ -71,7 +71,7 @@ final class TrainCommand extends BaseCommand {
     @Option(names = "--gradient-clip", paramLabel = "NORM",
             description = "Neural: clip each layer's gradient to this L2 norm; 0 = off (default: 0).")
     double gradientClip;
-    @Option(names = "--word2vec-epochs", defaultValue = "5", description = "Neural: Word2Vec epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--word2vec-epochs", defaultValue = "20", description = "Neural: Word2Vec epochs (default: ${DEFAULT-VALUE}).")
     int word2vecEpochs;
     @Option(names = "--unlabelled", paramLabel = "FILE",
             description = "Neural: UTF-8 text, one sentence or article per line, added to Word2Vec's text (repeatable).")
