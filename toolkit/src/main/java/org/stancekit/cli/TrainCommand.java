@@ -71,6 +71,18 @@ final class TrainCommand extends BaseCommand {
     @Option(names = "--gradient-clip", paramLabel = "NORM",
             description = "Neural: clip each layer's gradient to this L2 norm; 0 = off (default: 0).")
     double gradientClip;
+    @Option(names = "--attention-pool", negatable = true, fallbackValue = "true",
+            description = "BiLSTM: also pool the encoder states by attention, with the state at the target as the"
+                    + " query (default: off).")
+    Boolean attentionPool;
+    @Option(names = "--embedding-lr-scale", paramLabel = "F", defaultValue = "1",
+            description = "Neural: the word embedding learns at F times --learning-rate; 0 = frozen at its"
+                    + " (Word2Vec) initialisation (default: ${DEFAULT-VALUE}).")
+    double embeddingLrScale;
+    @Option(names = "--lr-decay", paramLabel = "G", defaultValue = "1",
+            description = "Neural: multiply the learning rate by G after each epoch; 1 = constant (default:"
+                    + " ${DEFAULT-VALUE}).")
+    double lrDecay;
     @Option(names = "--word2vec-epochs", defaultValue = "20", description = "Neural: Word2Vec epochs (default: ${DEFAULT-VALUE}).")
     int word2vecEpochs;
     @Option(names = "--unlabelled", paramLabel = "FILE",
@@ -123,9 +135,14 @@ final class TrainCommand extends BaseCommand {
         }
         boolean bilstm = encoder.equals("bilstm");
         if (!bilstm && (Boolean.TRUE.equals(unpadded) || Boolean.TRUE.equals(meanPool)
-                || (inputDropout != null && inputDropout != 0))) {
-            throw new BadInputException("--unpadded, --mean-pool and --input-dropout are BiLSTM settings (--encoder bilstm)");
+                || (inputDropout != null && inputDropout != 0) || Boolean.TRUE.equals(attentionPool))) {
+            throw new BadInputException("--unpadded, --mean-pool, --input-dropout and --attention-pool are BiLSTM"
+                    + " settings (--encoder bilstm)");
         }
+        if (!(embeddingLrScale >= 0 && embeddingLrScale <= 1) || !(lrDecay > 0 && lrDecay <= 1)) {
+            throw new BadInputException("--embedding-lr-scale must be in [0, 1], --lr-decay in (0, 1]");
+        }
+        boolean attention = bilstm && Boolean.TRUE.equals(attentionPool);
         boolean unpad = bilstm && (unpadded != null ? unpadded : NeuralParams.BILSTM_UNPADDED);
         boolean mean = bilstm && (meanPool != null ? meanPool : NeuralParams.BILSTM_MEAN_POOL);
         double inDropout = !bilstm ? 0 : inputDropout != null ? inputDropout : NeuralParams.BILSTM_INPUT_DROPOUT;
@@ -157,7 +174,7 @@ final class TrainCommand extends BaseCommand {
                 columns.asMap(), biasShift, notes).withBackend(backendChoice,
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, 1e-5, batchSize, epochs,
                         patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad, mean, inDropout,
-                        gradientClip));
+                        gradientClip, attention, embeddingLrScale, lrDecay));
         Trainer.Result result;
         try {
             result = Trainer.train(train, devData, lexicon, options, this::note);

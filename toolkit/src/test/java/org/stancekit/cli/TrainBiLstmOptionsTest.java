@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code train --unpadded, --mean-pool, --input-dropout, --gradient-clip}: the BiLSTM's settings. */
+/**
+ * {@code train --unpadded, --mean-pool, --input-dropout, --gradient-clip, --attention-pool, --embedding-lr-scale,
+ * --lr-decay}: the BiLSTM's (and the neural backend's) settings.
+ */
 class TrainBiLstmOptionsTest {
     @TempDir
     Path dir;
@@ -34,9 +37,26 @@ class TrainBiLstmOptionsTest {
     }
 
     @Test
+    void attentionPoolingIsABiLstmSettingAndTheRatesAreChecked() {
+        Path csv = TestModels.smallTrainingCsv(dir, "small.csv");
+        String out = dir.resolve("m").toString();
+        String err = Cli.run("train", "--data", csv.toString(), "--output", out, "--backend", "neural", "--encoder",
+                "cnn", "--attention-pool").expectOneLineError();
+        assertTrue(err.contains("BiLSTM settings"), err);
+        for (String[] opt : new String[][]{{"--embedding-lr-scale", "-0.1"}, {"--embedding-lr-scale", "1.5"},
+                {"--lr-decay", "0"}, {"--lr-decay", "1.2"}}) {
+            err = Cli.run(concat(new String[]{"train", "--data", csv.toString(), "--output", out, "--backend",
+                    "neural", "--encoder", "bilstm"}, opt)).expectOneLineError();
+            assertTrue(err.contains("--embedding-lr-scale must be in [0, 1], --lr-decay in (0, 1]"), err);
+        }
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
+
+    @Test
     void helpNamesTheOptions() {
         String help = Cli.run("train", "--help").out().replaceAll("\\s+", " ");
-        for (String o : new String[]{"--[no-]unpadded", "--[no-]mean-pool", "--input-dropout=P", "--gradient-clip=NORM"}) {
+        for (String o : new String[]{"--[no-]unpadded", "--[no-]mean-pool", "--input-dropout=P", "--gradient-clip=NORM",
+                "--[no-]attention-pool", "--embedding-lr-scale=F", "--lr-decay=G"}) {
             assertTrue(help.contains(o), o + " in " + help);
         }
     }

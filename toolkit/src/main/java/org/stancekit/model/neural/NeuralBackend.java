@@ -80,7 +80,8 @@ public final class NeuralBackend {
         NeuralClassifier.Spec spec = new NeuralClassifier.Spec(n.path("encoder").asText(), n.path("max_length").asInt(),
                 n.path("position_radius").asInt(), n.path("embedding_dim").asInt(), n.path("position_dim").asInt(),
                 n.path("channels").asInt(), n.path("kernel").asInt(), n.path("vocabulary_size").asInt(),
-                n.path("unpadded").asBoolean(false), n.path("mean_pool").asBoolean(false));
+                n.path("unpadded").asBoolean(false), n.path("mean_pool").asBoolean(false),
+                n.path("attention_pool").asBoolean(false));
         if (spec.maxLength() < 1 || spec.channels() < 1 || spec.positionRadius() < 1) {
             throw new ModelFormatException(taskDir + ": model.json has no valid neural 'network' settings");
         }

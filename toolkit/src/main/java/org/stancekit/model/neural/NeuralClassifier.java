@@ -38,12 +38,20 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
 
     /** The shape of the network and its input encoding; recorded in {@code model.json}. */
     public record Spec(String encoder, int maxLength, int positionRadius, int embeddingDim, int positionDim,
-                       int channels, int kernel, int vocabularySize, boolean unpadded, boolean meanPool) {
+                       int channels, int kernel, int vocabularySize, boolean unpadded, boolean meanPool,
+                       boolean attentionPool) {
         /** A padded network without mean pooling (every bundle written before those settings). */
         public Spec(String encoder, int maxLength, int positionRadius, int embeddingDim, int positionDim, int channels,
                     int kernel, int vocabularySize) {
             this(encoder, maxLength, positionRadius, embeddingDim, positionDim, channels, kernel, vocabularySize, false,
                     false);
+        }
+
+        /** Without attention pooling (every bundle written before it). */
+        public Spec(String encoder, int maxLength, int positionRadius, int embeddingDim, int positionDim, int channels,
+                    int kernel, int vocabularySize, boolean unpadded, boolean meanPool) {
+            this(encoder, maxLength, positionRadius, embeddingDim, positionDim, channels, kernel, vocabularySize,
+                    unpadded, meanPool, false);
         }
 
         int positions() {
@@ -63,6 +71,7 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
             // written only when set, so networks without them are described exactly as before
             if (unpadded) m.put("unpadded", true);
             if (meanPool) m.put("mean_pool", true);
+            if (attentionPool) m.put("attention_pool", true);
             return m;
         }
     }
@@ -115,7 +124,13 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         }
 
         synchronized ComputationGraph copy() {
-            return prototype().clone();
+            ComputationGraph p = prototype();
+            if (p.getVertex("attention") == null) return p.clone();
+            // DL4J's clone() of a trained graph rebuilds its updater, which fails for the attention vertex (its
+            // configuration's clone drops the updater); a copy for predicting needs only the configuration and weights
+            ComputationGraph c = new ComputationGraph(p.getConfiguration().clone());
+            c.init(p.params().dup(), false);
+            return c;
         }
 
         ComputationGraph borrow() {

@@ -32,11 +32,17 @@ import java.util.List;
  *                      max and the states at the target)
  * @param inputDropout  BiLSTM only: dropout on the encoder's input (word and position embeddings); 0 = none
  * @param gradientClip  clip each layer's gradient to this L2 norm; 0 = no clipping
+ * @param attentionPool BiLSTM only: also pool the encoder states by attention whose query is the state at the target
+ *                      (one head of scaled dot-product attention over learned projections); false = none (before)
+ * @param embeddingLrScale the word embedding's learning rate as a fraction of {@link #learningRate}: 1 = the same
+ *                      (before), 0 = frozen at its initialisation (Word2Vec, or random without it)
+ * @param lrDecay       the learning rate (of every layer) is multiplied by this after each epoch; 1 = constant (before)
  */
 public record NeuralParams(String encoder, int embeddingDim, int positionDim, int hidden, int kernel, double dropout,
                            double learningRate, double l2, int batchSize, int maxEpochs, int patience, int maxLength,
                            int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled, int bag,
-                           boolean unpadded, boolean meanPool, double inputDropout, double gradientClip) {
+                           boolean unpadded, boolean meanPool, double inputDropout, double gradientClip,
+                           boolean attentionPool, double embeddingLrScale, double lrDecay) {
     /** The default {@link #bag}: chosen on the NewsMTSC dev split (see the README). */
     public static final int DEFAULT_BAG = 3;
     /**
@@ -54,8 +60,15 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
             throw new IllegalArgumentException("encoder must be cnn or bilstm, got " + encoder);
         }
         if (bag < 1 || bag > MAX_BAG) throw new IllegalArgumentException("bag must be in [1, " + MAX_BAG + "], got " + bag);
-        if (!encoder.equals("bilstm") && (unpadded || meanPool || inputDropout != 0)) {
-            throw new IllegalArgumentException("unpadded batches, mean pooling and input dropout are BiLSTM settings");
+        if (!encoder.equals("bilstm") && (unpadded || meanPool || inputDropout != 0 || attentionPool)) {
+            throw new IllegalArgumentException("unpadded batches, mean and attention pooling and input dropout are"
+                    + " BiLSTM settings");
+        }
+        if (!(embeddingLrScale >= 0 && embeddingLrScale <= 1)) {
+            throw new IllegalArgumentException("embedding learning-rate scale must be in [0, 1], got " + embeddingLrScale);
+        }
+        if (!(lrDecay > 0 && lrDecay <= 1)) {
+            throw new IllegalArgumentException("learning-rate decay must be in (0, 1], got " + lrDecay);
         }
         if (!(inputDropout >= 0 && inputDropout < 1)) {
             throw new IllegalArgumentException("input dropout must be in [0, 1), got " + inputDropout);
@@ -64,6 +77,16 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
             throw new IllegalArgumentException("gradient clip must be >= 0, got " + gradientClip);
         }
         unlabelled = List.copyOf(unlabelled);
+    }
+
+    /** Without attention pooling, embedding learning-rate scale and decay (the behaviour before them). */
+    public NeuralParams(String encoder, int embeddingDim, int positionDim, int hidden, int kernel, double dropout,
+                        double learningRate, double l2, int batchSize, int maxEpochs, int patience, int maxLength,
+                        int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled, int bag,
+                        boolean unpadded, boolean meanPool, double inputDropout, double gradientClip) {
+        this(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2, batchSize, maxEpochs,
+                patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded, meanPool,
+                inputDropout, gradientClip, false, 1, 1);
     }
 
     /** Without the BiLSTM settings: padded, no mean pooling, no input dropout, no clipping (the behaviour before). */
@@ -91,19 +114,26 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
     public NeuralParams withEncoder(String e) {
         return new NeuralParams(e, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2, batchSize,
                 maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded, meanPool,
-                inputDropout, gradientClip);
+                inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay);
     }
 
     public NeuralParams withBag(int n) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, n, unpadded,
-                meanPool, inputDropout, gradientClip);
+                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay);
     }
 
     /** The same with the BiLSTM settings (and gradient clipping) replaced. */
     public NeuralParams withBiLstm(boolean unpad, boolean mean, double inDropout, double clip) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad,
-                mean, inDropout, clip);
+                mean, inDropout, clip, attentionPool, embeddingLrScale, lrDecay);
+    }
+
+    /** The same with attention pooling (BiLSTM), the embedding's learning-rate scale and the decay replaced. */
+    public NeuralParams withTraining(boolean attention, double embeddingScale, double decay) {
+        return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
+                batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded,
+                meanPool, inputDropout, gradientClip, attention, embeddingScale, decay);
     }
 }

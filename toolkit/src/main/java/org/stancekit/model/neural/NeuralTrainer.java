@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.graph.AttentionVertex;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -28,6 +29,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.stancekit.BadInputException;
 import org.stancekit.model.TokenSequence;
@@ -82,7 +87,8 @@ public final class NeuralTrainer {
         int k = labels.size();
         int channels = p.encoder().equals("cnn") ? p.hidden() : 2 * p.hidden();
         NeuralClassifier.Spec spec = new NeuralClassifier.Spec(p.encoder(), p.maxLength(), POSITION_RADIUS,
-                p.embeddingDim(), p.positionDim(), channels, p.kernel(), vocab.size(), p.unpadded(), p.meanPool());
+                p.embeddingDim(), p.positionDim(), channels, p.kernel(), vocab.size(), p.unpadded(), p.meanPool(),
+                p.attentionPool());
         int[] y = new int[gold.size()];
         int[] counts = new int[k];
         for (int i = 0; i < y.length; i++) {
@@ -93,6 +99,10 @@ public final class NeuralTrainer {
         for (int c = 0; c < k; c++) classWeights[c] = counts[c] == 0 ? 0 : (double) y.length / (k * counts[c]);
 
         Map<String, Object> report = new LinkedHashMap<>();
+        // settings added later, recorded only when they differ from the behaviour before them
+        if (p.attentionPool()) report.put("attention_pool", true);
+        if (p.embeddingLrScale() != 1) report.put("embedding_lr_scale", p.embeddingLrScale());
+        if (p.lrDecay() != 1) report.put("lr_decay", p.lrDecay());
         List<ComputationGraph> nets = new ArrayList<>();
         List<Map<String, Object>> members = new ArrayList<>();
         Map<Integer, INDArray> vectors = null; // Word2Vec rows of the embedding, trained once for the whole bag
@@ -222,6 +232,7 @@ public final class NeuralTrainer {
             e.put("seconds", Math.round(secs * 10) / 10.0);
             epochs.add(e);
             if (dev.isEmpty()) continue;
+            if (p.lrDecay() != 1) net.incrementEpochCount(); // the learning-rate schedule counts epochs
             if (f1 > best + 1e-9) {
                 best = f1;
                 bestEpoch = epoch;
@@ -272,7 +283,7 @@ public final class NeuralTrainer {
         ComputationGraphConfiguration.GraphBuilder graph = builder
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(p.learningRate()))
+                .updater(adam(p, 1))
                 .l2(p.l2())
                 .weightInit(WeightInit.XAVIER)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
@@ -283,8 +294,7 @@ public final class NeuralTrainer {
                 .setInputTypes(InputType.recurrent(spec.vocabularySize(), spec.maxLength()),
                         InputType.recurrent(spec.positions(), spec.maxLength()),
                         InputType.recurrent(spec.channels(), spec.maxLength()))
-                .addLayer("embedding", new EmbeddingSequenceLayer.Builder().nIn(spec.vocabularySize())
-                        .nOut(spec.embeddingDim()).inputLength(spec.maxLength()).build(), "words")
+                .addLayer("embedding", embedding(spec, p), "words")
                 .addLayer("position_embedding", new EmbeddingSequenceLayer.Builder().nIn(spec.positions())
                         .nOut(spec.positionDim()).inputLength(spec.maxLength()).build(), "positions")
                 .addVertex("tokens", new MergeVertex(), "embedding", "position_embedding")
@@ -293,12 +303,23 @@ public final class NeuralTrainer {
                 .addVertex("at_target", new ElementWiseVertex(ElementWiseVertex.Op.Product), "encoder",
                         "target_weights")
                 .addLayer("target_pool", new GlobalPoolingLayer.Builder(PoolingType.SUM).build(), "at_target");
+        List<String> pools = new ArrayList<>(List.of("max_pool", "target_pool"));
         if (spec.meanPool()) {
-            graph.addLayer("mean_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "encoder")
-                    .addVertex("pooled", new MergeVertex(), "max_pool", "target_pool", "mean_pool");
-        } else {
-            graph.addVertex("pooled", new MergeVertex(), "max_pool", "target_pool");
+            graph.addLayer("mean_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "encoder");
+            pools.add("mean_pool");
         }
+        if (spec.attentionPool()) {
+            // the target's state (a sequence of one step) is the query; the encoder states are keys and values
+            int c = spec.channels();
+            graph.addLayer("target_query", new GlobalPoolingLayer.Builder(PoolingType.SUM).collapseDimensions(false)
+                            .build(), "at_target")
+                    .addVertex("attention", new AttentionVertex.Builder().nInQueries(c).nInKeys(c).nInValues(c)
+                            .nOut(c).nHeads(1).headSize(Math.max(1, c / 2)).projectInput(true).build(),
+                            "target_query", "encoder", "encoder")
+                    .addLayer("attention_pool", new GlobalPoolingLayer.Builder(PoolingType.SUM).build(), "attention");
+            pools.add("attention_pool");
+        }
+        graph.addVertex("pooled", new MergeVertex(), pools.toArray(String[]::new));
         return graph
                 .addLayer("output", new OutputLayer.Builder()
                         .lossFunction(new LossMCXENT(Nd4j.create(classWeights).castTo(DataType.FLOAT)))
@@ -306,6 +327,24 @@ public final class NeuralTrainer {
                         "pooled")
                 .setOutputs("output")
                 .build();
+    }
+
+    /** Adam at {@code scale} times the learning rate, decaying by {@link NeuralParams#lrDecay()} per epoch. */
+    private static IUpdater adam(NeuralParams p, double scale) {
+        double lr = p.learningRate() * scale;
+        return p.lrDecay() == 1 ? new Adam(lr) : new Adam(new ExponentialSchedule(ScheduleType.EPOCH, lr, p.lrDecay()));
+    }
+
+    /** The word embedding: with its own updater when its learning rate is scaled (none at all when frozen). */
+    private static EmbeddingSequenceLayer embedding(NeuralClassifier.Spec spec, NeuralParams p) {
+        EmbeddingSequenceLayer.Builder b = new EmbeddingSequenceLayer.Builder().nIn(spec.vocabularySize())
+                .nOut(spec.embeddingDim()).inputLength(spec.maxLength());
+        if (p.embeddingLrScale() == 0) {
+            b.updater(new Sgd(0)).l2(0); // an update of 0 x the gradient: the Word2Vec vectors stay
+        } else if (p.embeddingLrScale() != 1) {
+            b.updater(adam(p, p.embeddingLrScale()));
+        }
+        return b.build();
     }
 
     static double[][] predict(ComputationGraph net, List<TokenSequence> seqs, Vocabulary vocab,
