@@ -18,6 +18,11 @@ final class LinearOptions {
             description = "Linear: count each training example round(n_max / n_label) times (integer class weights;"
                     + " default: off).")
     boolean balanceLabels;
+    @Option(names = "--favg-shift",
+            description = "Linear: add label score offsets that maximise F_avg (mean F1 of the labels other than"
+                    + " neutral) on 5-fold out-of-fold scores inside the training data (in cross-validate, inside each"
+                    + " fold's training part; default: off).")
+    boolean favgShift;
 
     /** The parameters, after checking --lambda and --lambda-grid (the caller checks the other two). */
     LinearParams params(int minCount, int maxIterations) {
@@ -25,6 +30,6 @@ final class LinearOptions {
         if (lambdaGrid != null && lambdaGrid.stream().anyMatch(l -> !(l > 0 && Double.isFinite(l)))) {
             throw new BadInputException("--lambda-grid " + lambdaGrid + ": every value must be > 0");
         }
-        return new LinearParams(lambda, minCount, 1e-5, maxIterations, lambdaGrid, balanceLabels);
+        return new LinearParams(lambda, minCount, 1e-5, maxIterations, lambdaGrid, balanceLabels, favgShift);
     }
 }

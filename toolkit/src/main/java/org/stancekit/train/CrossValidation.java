@@ -89,8 +89,14 @@ public final class CrossValidation {
             int foldNo = f + 1;
             LinearParams lp = LambdaSelection.resolve(train, label, group, input, featurizer, params, seed,
                     choice -> progress.accept(LambdaSelection.describe(task.key() + " fold " + foldNo, choice)));
-            LinearClassifier<I> c = LinearTrainer.train(train.stream().map(input).toList(), gold, foldLabels,
+            LinearClassifier<I> trained = LinearTrainer.train(train.stream().map(input).toList(), gold, foldLabels,
                     featurizer, lp);
+            if (lp.favgShift()) { // chosen inside the fold's training part (nested)
+                FavgShift.Choice fs = FavgShift.choose(train, label, group, input, featurizer, foldLabels, lp, seed);
+                trained = new LinearClassifier<>(featurizer, trained.model().withBiasShift(fs.delta()));
+                progress.accept(fs.describe(task.key() + " fold " + foldNo));
+            }
+            LinearClassifier<I> c = trained;
             List<String> tg = test.stream().map(label).toList();
             List<String> tp = test.stream().map(e -> c.predict(input.apply(e)).label()).toList();
             Evaluation ev = Evaluation.of(labels, tg, tp);

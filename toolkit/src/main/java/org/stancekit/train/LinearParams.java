@@ -15,9 +15,12 @@ import java.util.List;
  * @param balanceLabels count each training example round(n_max / n_label) times, where n_label is how many examples
  *                      have its label and n_max the most any label has (integer class weights, so rarer labels weigh
  *                      about as much as the commonest); false = each example once
+ * @param favgShift     add per-label score offsets chosen by {@link FavgShift} (5-fold out-of-fold scores inside the
+ *                      training data) to maximise F_avg, the mean F1 of every label but the neutral one (SemEval's
+ *                      measure); false = arg-max of the trained scores, as before
  */
 public record LinearParams(double lambda, int minCount, double tolerance, int maxIterations, List<Double> lambdaGrid,
-                           boolean balanceLabels) {
+                           boolean balanceLabels, boolean favgShift) {
     public LinearParams {
         lambdaGrid = lambdaGrid == null ? List.of() : List.copyOf(lambdaGrid);
         for (double l : lambdaGrid) {
@@ -27,7 +30,13 @@ public record LinearParams(double lambda, int minCount, double tolerance, int ma
 
     /** A fixed lambda. */
     public LinearParams(double lambda, int minCount, double tolerance, int maxIterations) {
-        this(lambda, minCount, tolerance, maxIterations, List.of(), false);
+        this(lambda, minCount, tolerance, maxIterations, List.of(), false, false);
+    }
+
+    /** Without the F_avg shift (the settings before it existed). */
+    public LinearParams(double lambda, int minCount, double tolerance, int maxIterations, List<Double> lambdaGrid,
+                        boolean balanceLabels) {
+        this(lambda, minCount, tolerance, maxIterations, lambdaGrid, balanceLabels, false);
     }
 
     public static LinearParams defaults() {
@@ -36,14 +45,18 @@ public record LinearParams(double lambda, int minCount, double tolerance, int ma
 
     /** These settings with a fixed lambda (no grid). */
     public LinearParams withLambda(double l) {
-        return new LinearParams(l, minCount, tolerance, maxIterations, List.of(), balanceLabels);
+        return new LinearParams(l, minCount, tolerance, maxIterations, List.of(), balanceLabels, favgShift);
     }
 
     public LinearParams withLambdaGrid(List<Double> grid) {
-        return new LinearParams(lambda, minCount, tolerance, maxIterations, grid, balanceLabels);
+        return new LinearParams(lambda, minCount, tolerance, maxIterations, grid, balanceLabels, favgShift);
     }
 
     public LinearParams withBalanceLabels(boolean on) {
-        return new LinearParams(lambda, minCount, tolerance, maxIterations, lambdaGrid, on);
+        return new LinearParams(lambda, minCount, tolerance, maxIterations, lambdaGrid, on, favgShift);
+    }
+
+    public LinearParams withFavgShift(boolean on) {
+        return new LinearParams(lambda, minCount, tolerance, maxIterations, lambdaGrid, balanceLabels, on);
     }
 }

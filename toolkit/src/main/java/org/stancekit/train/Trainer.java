@@ -94,6 +94,9 @@ public final class Trainer {
 
     public static Result train(LabelledData train, LabelledData dev, ActorLexicon lexicon, Options options,
                                Consumer<String> progress) {
+        if (options.params().favgShift() && options.biasShift()) {
+            throw new BadInputException("--favg-shift and --bias-shift both choose label offsets; give one");
+        }
         Map<Task, ModelBundle.TaskModel> models = new EnumMap<>(Task.class);
         Map<Task, Evaluation> evals = new EnumMap<>(Task.class);
         for (Task task : options.tasks()) {
@@ -175,6 +178,13 @@ public final class Trainer {
                         progress.accept(LambdaSelection.describe(task.key(), choice));
                     });
             linear = LinearTrainer.train(trainInputs, gold, labels, featurizer, lp);
+            if (lp.favgShift()) {
+                FavgShift.Choice fs = FavgShift.choose(trainSet, label, group, input, featurizer, labels, lp,
+                        options.seed());
+                linear = new LinearClassifier<>(featurizer, linear.model().withBiasShift(fs.delta()));
+                extra.put("favg_shift", fs.toMap());
+                progress.accept(fs.describe(task.key()));
+            }
             if (!devSet.isEmpty()) {
                 double[][] scores = LinearTrainer.scores(linear, devInputs);
                 if (options.biasShift()) {
@@ -323,6 +333,7 @@ public final class Trainer {
         hp.put("lambda", selection instanceof Map<?, ?> m ? m.get("chosen") : o.params().lambda());
         if (!o.params().lambdaGrid().isEmpty()) hp.put("lambda_grid", o.params().lambdaGrid());
         if (o.params().balanceLabels()) hp.put("balance_labels", true);
+        if (o.params().favgShift()) hp.put("favg_shift", true);
         hp.put("min_count", o.params().minCount());
         hp.put("tolerance", o.params().tolerance());
         hp.put("max_iterations", o.params().maxIterations());
