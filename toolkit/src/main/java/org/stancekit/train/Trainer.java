@@ -277,7 +277,7 @@ public final class Trainer {
         Evaluation eval = null;
         double logLoss = Double.NaN, noiseEce = Double.NaN;
         // in-sample: the dev set chose the temperature(s) (and for a network its epoch, for the ensemble its weight)
-        boolean heldOut = backend == Backend.LINEAR && linearHeldOut;
+        boolean heldOut = backend == Backend.LINEAR && !options.biasShift() && (linearHeldOut || !calibrate);
         if (!devSet.isEmpty()) {
             List<String> predicted = new ArrayList<>();
             List<double[]> probs = new ArrayList<>();
@@ -300,7 +300,7 @@ public final class Trainer {
                             + " log-loss %.4f (%s; a perfectly calibrated model with these confidences would show"
                             + " %.4f on average at this n)", task.key(), backend.key(), eval.macroF1(), eval.accuracy(), eval.n(),
                     eceBefore, eceAfter, logLoss, heldOut ? "held out: no temperature was fitted on dev"
-                            : "in-sample: the temperatures were fitted on these dev examples",
+                            : "in-sample: calibration was fitted on these dev examples",
                     noiseEce));
         }
         return new Trained<>(c, eval, trainSet.size(), devSet.size(), counts, eceBefore, eceAfter, logLoss, noiseEce,

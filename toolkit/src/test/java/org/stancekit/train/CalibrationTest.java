@@ -73,7 +73,9 @@ class CalibrationTest {
     @SuppressWarnings("unchecked")
     void crossFitFitsTheLinearTemperatureOutOfFoldAndKeepsDevHeldOut() {
         LabelledData data = projectSentiment();
-        Trainer.Options dev = Trainer.Options.defaults(EnumSet.of(Task.SENTIMENT));
+        // a dev split of at least 50 examples, so that a temperature is fitted on it at all
+        Trainer.Options dev = new Trainer.Options(EnumSet.of(Task.SENTIMENT), LinearParams.defaults(),
+                org.stancekit.model.FeatureConfig.defaults(), 42, 0.2, Map.of(), false, Map.of());
         Trainer.Options cross = dev.withCalibration(Map.of(Task.SENTIMENT, Calibration.Method.CROSS_FIT));
         List<String> devLog = new ArrayList<>(), crossLog = new ArrayList<>();
         Trainer.Result a = Trainer.train(data, null, ActorLexicon.loadDefault(), dev, devLog::add);
@@ -81,6 +83,8 @@ class CalibrationTest {
         Map<String, Object> ia = a.bundle().tasks().get(Task.SENTIMENT).info();
         Map<String, Object> ib = b.bundle().tasks().get(Task.SENTIMENT).info();
 
+        assertTrue(((Number) ((Map<String, Object>) ia.get("examples")).get("dev")).intValue()
+                >= Trainer.MIN_CALIBRATION_EXAMPLES);
         assertFalse(ia.containsKey("calibration"), "dev calibration records no cross-fit");
         assertEquals(false, ((Map<String, Object>) ia.get("dev_metrics")).get("ece_held_out"));
         assertTrue(devLog.stream().anyMatch(l -> l.contains("in-sample")), devLog.toString());
