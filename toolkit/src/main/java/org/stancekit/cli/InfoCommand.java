@@ -85,9 +85,15 @@ final class InfoCommand extends BaseCommand {
                     .map(x -> String.valueOf(((Map<String, Object>) x).get("path"))).toList() : dev);
             Object dm = i.get("dev_metrics");
             if (dm instanceof Map<?, ?> m) {
-                io.out().printf(Locale.ROOT, "  dev: macro-F1 %.4f, accuracy %.4f, n %s, ECE %.4f%n",
+                // bundles before 2026-11-27 do not say whether the ECE is in-sample (it is: fitted on dev)
+                String kind = m.get("ece_held_out") instanceof Boolean held ? (held ? " (held out)" : " (in-sample)") : "";
+                io.out().printf(Locale.ROOT, "  dev: macro-F1 %.4f, accuracy %.4f, n %s, ECE %.4f%s%n",
                         ((Number) m.get("macro_f1")).doubleValue(), ((Number) m.get("accuracy")).doubleValue(),
-                        m.get("n"), m.get("ece") instanceof Number n ? n.doubleValue() : Double.NaN);
+                        m.get("n"), m.get("ece") instanceof Number n ? n.doubleValue() : Double.NaN, kind);
+            }
+            if (i.get("calibration") instanceof Map<?, ?> cal && cal.get("linear_temperature") instanceof Number t) {
+                io.out().printf(Locale.ROOT, "  calibration: %s, linear temperature %.3f, fitted on %s%n",
+                        cal.get("method"), t.doubleValue(), cal.get("fitted_on"));
             }
             if (i.get("notes") != null) io.out().printf("  notes: %s%n", i.get("notes"));
             io.out().printf("  versions: %s%n", i.get("versions"));

@@ -113,6 +113,8 @@ final class TrainCommand extends BaseCommand {
     ColumnOptions columns;
     @Mixin
     FeatureOptions featureOptions;
+    @Mixin
+    CalibrationOptions calibration;
 
     static final class DevOptions {
         @Option(names = "--dev", paramLabel = "FILE.csv", description = "Labelled CSV to use as dev set.")
@@ -174,7 +176,8 @@ final class TrainCommand extends BaseCommand {
                 columns.asMap(), biasShift, notes).withBackend(backendChoice,
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, 1e-5, batchSize, epochs,
                         patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad, mean, inDropout,
-                        gradientClip, attention, embeddingLrScale, lrDecay));
+                        gradientClip, attention, embeddingLrScale, lrDecay)).withCalibration(calibration.methods())
+                .withEnsembleWeight(calibration.weightCriteria());
         Trainer.Result result;
         try {
             result = Trainer.train(train, devData, lexicon, options, this::note);

@@ -4,7 +4,10 @@ import org.stancekit.BadInputException;
 import org.stancekit.data.LabelledData;
 import org.stancekit.data.SentimentExample;
 import org.stancekit.data.StanceExample;
+import org.stancekit.actors.ActorLexicon;
+import org.stancekit.model.Classifier;
 import org.stancekit.model.FeatureConfig;
+import org.stancekit.model.Prediction;
 import org.stancekit.model.Featurizer;
 import org.stancekit.model.LinearClassifier;
 import org.stancekit.model.SentimentFeaturizer;
@@ -15,15 +18,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** K-fold cross-validation of the linear backend on one task. */
+/** K-fold cross-validation on one task: of the linear backend alone, or of the whole training pipeline. */
 public final class CrossValidation {
     private CrossValidation() {}
 
-    /** Per-fold evaluations and the evaluation of all folds' predictions pooled. */
-    public record Result(List<Evaluation> folds, Evaluation pooled) {
+    /**
+     * Per-fold evaluations, the evaluation of all folds' predictions pooled, and the pooled held-out probabilities'
+     * 10-bin ECE and log-loss ({@code probabilities} says whether they were calibrated, and how).
+     */
+    public record Result(List<Evaluation> folds, Evaluation pooled, double ece, double logLoss, String probabilities) {
+        public Result(List<Evaluation> folds, Evaluation pooled) {
+            this(folds, pooled, Double.NaN, Double.NaN, "not measured");
+        }
+
         public double meanMacroF1() {
             return folds.stream().mapToDouble(Evaluation::macroF1).average().orElse(0);
         }
@@ -49,6 +60,9 @@ public final class CrossValidation {
             m.put("accuracy_sd", sdAccuracy());
             m.put("per_fold_macro_f1", folds.stream().map(Evaluation::macroF1).toList());
             m.put("pooled", pooled.toMap());
+            m.put("pooled_ece", ece);
+            m.put("pooled_log_loss", logLoss);
+            m.put("probabilities", probabilities);
             return m;
         }
 
@@ -80,6 +94,7 @@ public final class CrossValidation {
         List<String> labels = LinearTrainer.labelOrder(all.stream().map(label).toList(), task.defaultLabels());
         List<Evaluation> evals = new ArrayList<>();
         List<String> allGold = new ArrayList<>(), allPred = new ArrayList<>();
+        List<double[]> probs = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             List<E> train = new ArrayList<>(), test = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) (fold[i] == f ? test : train).add(all.get(i));
@@ -98,14 +113,94 @@ public final class CrossValidation {
             }
             LinearClassifier<I> c = trained;
             List<String> tg = test.stream().map(label).toList();
-            List<String> tp = test.stream().map(e -> c.predict(input.apply(e)).label()).toList();
+            List<Prediction> ps = test.stream().map(e -> c.predict(input.apply(e))).toList();
+            List<String> tp = ps.stream().map(Prediction::label).toList();
             Evaluation ev = Evaluation.of(labels, tg, tp);
             evals.add(ev);
             allGold.addAll(tg);
             allPred.addAll(tp);
+            for (Prediction p : ps) probs.add(row(p, labels));
             progress.accept(String.format(java.util.Locale.ROOT, "%s fold %d/%d: macro-F1 %.4f (n=%d)", task.key(),
                     f + 1, k, ev.macroF1(), ev.n()));
         }
-        return new Result(evals, Evaluation.of(labels, allGold, allPred));
+        return result(labels, evals, allGold, allPred, probs, "uncalibrated (each fold's model trained on all of its"
+                + " training part, temperature 1)");
+    }
+
+    /**
+     * Cross-validation of the whole training pipeline ({@link Trainer#train}): every fold's training part is given to
+     * the trainer with {@code options} (its own seeded dev split, the backend, the calibration), and the bundle it
+     * gives predicts the held-out fold. The pooled held-out probabilities measure calibration on data no step of
+     * training saw. Folds are seeded, grouped and label-stratified as in {@link #run}.
+     */
+    public static Result runPipeline(Task task, LabelledData data, int k, long seed, Trainer.Options options,
+                                     ActorLexicon lexicon, Consumer<String> progress) {
+        return task == Task.STANCE
+                ? runPipeline(task, data, data.stance(), StanceExample::label, StanceExample::group,
+                StanceExample::query, k, seed, options, lexicon, progress)
+                : runPipeline(task, data, data.sentiment(), SentimentExample::label, SentimentExample::group,
+                SentimentExample::text, k, seed, options, lexicon, progress);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E, I> Result runPipeline(Task task, LabelledData data, List<E> all, Function<E, String> label,
+                                             Function<E, String> group, Function<E, I> input, int k, long seed,
+                                             Trainer.Options options, ActorLexicon lexicon,
+                                             Consumer<String> progress) {
+        if (all.size() < k) {
+            throw new BadInputException(task.key() + ": " + all.size() + " examples cannot fill " + k
+                    + " folds; add data or lower --folds");
+        }
+        int[] fold = Splits.folds(all, k, seed, group, label);
+        List<String> labels = LinearTrainer.labelOrder(all.stream().map(label).toList(), task.defaultLabels());
+        Trainer.Options o = new Trainer.Options(Set.of(task), options.params(), options.features(), options.seed(),
+                options.devSplit(), options.columns(), options.biasShift(), options.notes(), options.backend(),
+                options.neural(), options.calibration(), options.ensembleWeight());
+        List<Evaluation> evals = new ArrayList<>();
+        List<String> allGold = new ArrayList<>(), allPred = new ArrayList<>();
+        List<double[]> probs = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            List<E> train = new ArrayList<>(), test = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) (fold[i] == f ? test : train).add(all.get(i));
+            int foldNo = f + 1;
+            LabelledData part = task == Task.STANCE
+                    ? new LabelledData((List<StanceExample>) train, List.of(), data.files())
+                    : new LabelledData(List.of(), (List<SentimentExample>) train, data.files());
+            Trainer.Result r = Trainer.train(part, null, lexicon, o,
+                    msg -> progress.accept("fold " + foldNo + "/" + k + ": " + msg));
+            Classifier<I> c = (Classifier<I>) r.bundle().tasks().get(task).classifier();
+            List<String> tg = test.stream().map(label).toList();
+            List<Prediction> ps = c.predictAll(test.stream().map(input).toList());
+            List<String> tp = ps.stream().map(Prediction::label).toList();
+            Evaluation ev = Evaluation.of(labels, tg, tp);
+            evals.add(ev);
+            allGold.addAll(tg);
+            allPred.addAll(tp);
+            for (Prediction p : ps) probs.add(row(p, labels));
+            progress.accept(String.format(java.util.Locale.ROOT, "%s fold %d/%d: macro-F1 %.4f, held-out ECE %.4f,"
+                    + " log-loss %.4f (n=%d)", task.key(), foldNo, k, ev.macroF1(),
+                    Calibration.ece(probs.subList(probs.size() - ps.size(), probs.size()).toArray(new double[0][]),
+                            LinearTrainer.indexOf(labels, tg), 10),
+                    Calibration.logLoss(probs.subList(probs.size() - ps.size(), probs.size()).toArray(new double[0][]),
+                            LinearTrainer.indexOf(labels, tg)), ev.n()));
+        }
+        return result(labels, evals, allGold, allPred, probs, "calibrated by the training pipeline inside each fold"
+                + " (backend " + o.backend().key() + ", dev split " + o.devSplit() + ", calibration "
+                + o.calibration(task).key() + (o.backend() != Trainer.Backend.ENSEMBLE ? ""
+                : ", ensemble weight by " + o.ensembleWeight(task).key()) + ")");
+    }
+
+    private static double[] row(Prediction p, List<String> labels) {
+        double[] r = new double[labels.size()];
+        for (int j = 0; j < r.length; j++) r[j] = p.probability(labels.get(j));
+        return r;
+    }
+
+    private static Result result(List<String> labels, List<Evaluation> evals, List<String> gold, List<String> pred,
+                                 List<double[]> probs, String how) {
+        double[][] p = probs.toArray(new double[0][]);
+        int[] y = LinearTrainer.indexOf(labels, gold);
+        return new Result(evals, Evaluation.of(labels, gold, pred), Calibration.ece(p, y, 10),
+                Calibration.logLoss(p, y), how);
     }
 }

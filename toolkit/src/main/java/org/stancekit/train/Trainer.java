@@ -51,11 +51,21 @@ public final class Trainer {
      */
     public record Options(Set<Task> tasks, LinearParams params, FeatureConfig features, long seed, double devSplit,
                           Map<String, String> columns, boolean biasShift, Map<String, String> notes, Backend backend,
-                          NeuralParams neural) {
+                          NeuralParams neural, Map<Task, Calibration.Method> calibration,
+                          Map<Task, Calibration.WeightCriterion> ensembleWeight) {
         public Options {
             tasks = Set.copyOf(tasks);
             columns = Map.copyOf(columns);
             notes = Map.copyOf(notes);
+            calibration = Map.copyOf(calibration);
+            ensembleWeight = Map.copyOf(ensembleWeight);
+        }
+
+        /** Temperatures fitted on dev for every task ({@link Calibration.Method#DEV}). */
+        public Options(Set<Task> tasks, LinearParams params, FeatureConfig features, long seed, double devSplit,
+                       Map<String, String> columns, boolean biasShift, Map<String, String> notes, Backend backend,
+                       NeuralParams neural) {
+            this(tasks, params, features, seed, devSplit, columns, biasShift, notes, backend, neural, Map.of(), Map.of());
         }
 
         /** Linear backend. */
@@ -71,7 +81,28 @@ public final class Trainer {
         }
 
         public Options withBackend(Backend b, NeuralParams n) {
-            return new Options(tasks, params, features, seed, devSplit, columns, biasShift, notes, b, n);
+            return new Options(tasks, params, features, seed, devSplit, columns, biasShift, notes, b, n, calibration,
+                    ensembleWeight);
+        }
+
+        /** These options with the given calibration method per task (a task not named: {@code DEV}). */
+        public Options withCalibration(Map<Task, Calibration.Method> c) {
+            return new Options(tasks, params, features, seed, devSplit, columns, biasShift, notes, backend, neural, c,
+                    ensembleWeight);
+        }
+
+        /** These options with the ensemble's weight criterion per task (a task not named: {@code MACRO_F1}). */
+        public Options withEnsembleWeight(Map<Task, Calibration.WeightCriterion> w) {
+            return new Options(tasks, params, features, seed, devSplit, columns, biasShift, notes, backend, neural,
+                    calibration, w);
+        }
+
+        public Calibration.WeightCriterion ensembleWeight(Task task) {
+            return ensembleWeight.getOrDefault(task, Calibration.WeightCriterion.MACRO_F1);
+        }
+
+        public Calibration.Method calibration(Task task) {
+            return calibration.getOrDefault(task, Calibration.Method.DEV);
         }
     }
 
@@ -117,8 +148,8 @@ public final class Trainer {
     }
 
     private record Trained<I>(Classifier<I> classifier, Evaluation eval, int trainN, int devN,
-                              Map<String, Integer> labelCounts, double eceBefore, double eceAfter,
-                              Map<String, Object> extra) {}
+                              Map<String, Integer> labelCounts, double eceBefore, double eceAfter, double logLoss,
+                              double eceNoise, boolean eceHeldOut, Map<String, Object> extra) {}
 
     private static <E, I> Trained<I> trainTask(Task task, List<E> all, List<E> givenDev, Function<E, String> label,
                                                Function<E, String> group, Function<E, I> input, Featurizer<I> featurizer,
@@ -168,6 +199,7 @@ public final class Trainer {
         int[] y = LinearTrainer.indexOf(labels, devGold);
         Map<String, Object> extra = new LinkedHashMap<>();
         double eceBefore = Double.NaN, eceAfter = Double.NaN;
+        boolean linearHeldOut = false; // the linear temperature was fitted without the dev set (cross-fit)
 
         LinearClassifier<I> linear = null;
         double[][] linearDev = null;
@@ -185,16 +217,29 @@ public final class Trainer {
                 extra.put("favg_shift", fs.toMap());
                 progress.accept(fs.describe(task.key()));
             }
+            double[][] scores = null;
+            double[] delta = null;
             if (!devSet.isEmpty()) {
-                double[][] scores = LinearTrainer.scores(linear, devInputs);
+                scores = LinearTrainer.scores(linear, devInputs);
                 if (options.biasShift()) {
-                    double[] delta = Calibration.fitBiasShift(scores, y, labels.size());
+                    delta = Calibration.fitBiasShift(scores, y, labels.size());
                     linear = new LinearClassifier<>(featurizer, linear.model().withBiasShift(delta));
                     scores = LinearTrainer.scores(linear, devInputs);
                     progress.accept(task.key() + ": label bias shift chosen on dev " + java.util.Arrays.toString(delta));
                 }
+            }
+            Double crossFitT = null;
+            if (options.calibration(task) == Calibration.Method.CROSS_FIT) {
+                crossFitT = crossFitTemperature(task, trainSet, label, group, featurizer, input, labels, lp, delta,
+                        options.seed(), extra, progress);
+            }
+            if (crossFitT != null) {
+                linearHeldOut = true;
+                linear = new LinearClassifier<>(featurizer, linear.model().withTemperature(crossFitT));
+            }
+            if (!devSet.isEmpty()) {
                 // a temperature fitted on a handful of examples is noise (it can run to its bounds): keep 1 below 50
-                double t = calibrate ? Calibration.fitTemperature(scores, y) : 1.0;
+                double t = crossFitT != null ? crossFitT : calibrate ? Calibration.fitTemperature(scores, y) : 1.0;
                 eceBefore = Calibration.ece(softmaxAll(scores, 1.0), y, 10);
                 linear = new LinearClassifier<>(featurizer, linear.model().withTemperature(t));
                 linearDev = softmaxAll(scores, t);
@@ -234,38 +279,136 @@ public final class Trainer {
         } else if (backend == Backend.NEURAL) {
             c = neural;
         } else {
-            c = ensemble(task, linear, neural, linearDev, neuralDev, y, labels, extra, progress);
+            c = ensemble(task, linear, neural, linearDev, neuralDev, y, labels, options.ensembleWeight(task), extra,
+                    progress);
             eceBefore = (double) extra.remove("_ece_before");
             eceAfter = (double) extra.remove("_ece_after");
         }
         Evaluation eval = null;
+        double logLoss = Double.NaN, noiseEce = Double.NaN;
+        // in-sample: the dev set chose the temperature(s) (and for a network its epoch, for the ensemble its weight)
+        boolean heldOut = backend == Backend.LINEAR && !options.biasShift() && (linearHeldOut || !calibrate);
         if (!devSet.isEmpty()) {
             List<String> predicted = new ArrayList<>();
-            for (Prediction p : c.predictAll(devSet.stream().map(input).toList())) predicted.add(p.label());
+            List<double[]> probs = new ArrayList<>();
+            List<Prediction> preds = c.predictAll(devSet.stream().map(input).toList());
+            for (int i = 0; i < preds.size(); i++) {
+                Prediction p = preds.get(i);
+                predicted.add(p.label());
+                if (labels.contains(label.apply(devSet.get(i)))) {
+                    double[] row = new double[labels.size()];
+                    for (int j = 0; j < row.length; j++) row[j] = p.probability(labels.get(j));
+                    probs.add(row);
+                }
+            }
+            double[][] pm = probs.toArray(new double[0][]);
+            logLoss = Calibration.logLoss(pm, y);
+            noiseEce = Calibration.expectedNoiseEce(pm, 10, 1000, options.seed());
             eval = Evaluation.of(labels, devSet.stream().map(label).toList(), predicted);
             progress.accept(String.format(java.util.Locale.ROOT,
-                    "%s %s: dev macro-F1 %.4f, accuracy %.4f (n=%d); ECE %.4f -> %.4f after temperature scaling",
-                    task.key(), backend.key(), eval.macroF1(), eval.accuracy(), eval.n(), eceBefore, eceAfter));
+                    "%s %s: dev macro-F1 %.4f, accuracy %.4f (n=%d); dev ECE %.4f -> %.4f after temperature scaling,"
+                            + " log-loss %.4f (%s; a perfectly calibrated model with these confidences would show"
+                            + " %.4f on average at this n)", task.key(), backend.key(), eval.macroF1(), eval.accuracy(), eval.n(),
+                    eceBefore, eceAfter, logLoss, heldOut ? "held out: no temperature was fitted on dev"
+                            : "in-sample: calibration was fitted on these dev examples",
+                    noiseEce));
         }
-        return new Trained<>(c, eval, trainSet.size(), devSet.size(), counts, eceBefore, eceAfter, extra);
+        return new Trained<>(c, eval, trainSet.size(), devSet.size(), counts, eceBefore, eceAfter, logLoss, noiseEce,
+                heldOut, extra);
     }
 
     /**
-     * Mixes the calibrated parts: the linear weight w in {0, 0.05, ..., 1} with the best dev macro-F1 (ties: lower
-     * log-loss), so the ensemble is never worse on dev than its better part (w = 0 and w = 1 are candidates); then a
-     * temperature on log of the mix.
+     * The linear temperature fitted on out-of-fold scores over the training part ({@link Calibration#CROSS_FIT_FOLDS}
+     * folds, seeded, grouped and label-stratified; each fold's model trained with the final model's settings and any
+     * dev-fitted bias shift added), or null (with a note) when a fold would miss a label or there are too few examples.
+     * Records the fit under {@code calibration} in {@code extra}.
+     */
+    private static <E, I> Double crossFitTemperature(Task task, List<E> trainSet, Function<E, String> label,
+                                                     Function<E, String> group, Featurizer<I> featurizer,
+                                                     Function<E, I> input, List<String> labels, LinearParams lp,
+                                                     double[] delta, long seed, Map<String, Object> extra,
+                                                     Consumer<String> progress) {
+        int k = Calibration.CROSS_FIT_FOLDS;
+        if (trainSet.size() < Math.max(k, MIN_CALIBRATION_EXAMPLES)) {
+            progress.accept(task.key() + ": too few training examples to cross-fit the temperature ("
+                    + trainSet.size() + "); it is fitted on dev");
+            return null;
+        }
+        long t0 = System.nanoTime();
+        List<List<String>> feats = new ArrayList<>(trainSet.size());
+        for (E e : trainSet) feats.add(featurizer.features(input.apply(e)));
+        List<String> gold = trainSet.stream().map(label).toList();
+        int[] fold = Splits.folds(trainSet, k, seed, group, label);
+        double[][] oof = new double[trainSet.size()][];
+        for (int f = 0; f < k; f++) {
+            List<List<String>> fx = new ArrayList<>();
+            List<String> fy = new ArrayList<>();
+            for (int i = 0; i < trainSet.size(); i++) {
+                if (fold[i] != f) {
+                    fx.add(feats.get(i));
+                    fy.add(gold.get(i));
+                }
+            }
+            if (!new java.util.HashSet<>(fy).containsAll(labels)) {
+                progress.accept(task.key() + ": a cross-fit fold lacks a label; the temperature is fitted on dev");
+                return null;
+            }
+            org.stancekit.model.LinearModel m = LinearTrainer.trainFeatures(fx, fy, labels, lp);
+            if (delta != null) m = m.withBiasShift(delta);
+            for (int i = 0; i < trainSet.size(); i++) if (fold[i] == f) oof[i] = m.scores(m.indices(feats.get(i)));
+        }
+        int[] y = LinearTrainer.indexOf(labels, gold);
+        double t = Calibration.fitTemperature(oof, y);
+        double[][] before = softmaxAll(oof, 1.0), after = softmaxAll(oof, t);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("method", Calibration.Method.CROSS_FIT.key());
+        c.put("linear_temperature", t);
+        c.put("fitted_on", k + "-fold out-of-fold predictions over the training part (" + trainSet.size()
+                + " examples; dev not used)");
+        c.put("out_of_fold_ece_before", Calibration.ece(before, y, 10));
+        c.put("out_of_fold_ece", Calibration.ece(after, y, 10));
+        c.put("out_of_fold_log_loss_before", Calibration.logLoss(before, y));
+        c.put("out_of_fold_log_loss", Calibration.logLoss(after, y));
+        extra.put("calibration", c);
+        progress.accept(String.format(java.util.Locale.ROOT, "%s linear: temperature %.3f cross-fitted on %d"
+                        + " out-of-fold predictions (%d folds, %.1f s); their ECE %.4f -> %.4f, log-loss %.4f -> %.4f"
+                        + " (after: the same predictions the temperature was fitted on)", task.key(), t,
+                trainSet.size(), k, (System.nanoTime() - t0) / 1e9, c.get("out_of_fold_ece_before"),
+                c.get("out_of_fold_ece"), c.get("out_of_fold_log_loss_before"), c.get("out_of_fold_log_loss")));
+        return t;
+    }
+
+    /**
+     * Mixes the calibrated parts: by default ({@code MACRO_F1}) the linear weight w in {0, 0.05, ..., 1} with the best
+     * dev macro-F1 (ties: lower log-loss), so the ensemble is never worse on dev than its better part (w = 0 and w = 1
+     * are candidates), then a temperature on log of the mix; with {@code LOG_LOSS} the w and temperature with the
+     * lowest dev log-loss (each w with its own temperature).
      */
     private static <I> Classifier<I> ensemble(Task task, LinearClassifier<I> linear, NeuralClassifier<I> neural,
                                               double[][] pl, double[][] pn, int[] y, List<String> labels,
-                                              Map<String, Object> extra, Consumer<String> progress) {
+                                              Calibration.WeightCriterion criterion, Map<String, Object> extra,
+                                              Consumer<String> progress) {
         int k = labels.size();
         double[] zero = new double[k];
         double f1Linear = Calibration.macroF1(pl, y, zero, k), f1Neural = Calibration.macroF1(pn, y, zero, k);
-        double bestW = 1, bestF1 = -1, bestNll = Double.POSITIVE_INFINITY;
+        boolean fitT = y.length >= MIN_CALIBRATION_EXAMPLES;
+        double bestW = 1, bestF1 = -1, bestNll = Double.POSITIVE_INFINITY, bestT = 1;
         for (int step = 0; step <= 20; step++) {
             double w = step / 20.0;
             double[][] mix = mix(pl, pn, w);
-            double f1 = Calibration.macroF1(mix, y, zero, k), nll = Calibration.nll(logAll(mix), y, 1.0);
+            double f1 = Calibration.macroF1(mix, y, zero, k);
+            if (criterion == Calibration.WeightCriterion.LOG_LOSS) {
+                double[][] logs = logAll(mix);
+                double t = fitT ? Calibration.fitTemperature(logs, y) : 1.0, nll = Calibration.nll(logs, y, t);
+                if (nll < bestNll - 1e-12) {
+                    bestW = w;
+                    bestF1 = f1;
+                    bestNll = nll;
+                    bestT = t;
+                }
+                continue;
+            }
+            double nll = Calibration.nll(logAll(mix), y, 1.0);
             if (f1 > bestF1 + 1e-12 || (Math.abs(f1 - bestF1) <= 1e-12 && nll < bestNll)) {
                 bestW = w;
                 bestF1 = f1;
@@ -274,7 +417,8 @@ public final class Trainer {
         }
         double[][] mix = mix(pl, pn, bestW);
         double[][] logs = logAll(mix);
-        double t = y.length >= MIN_CALIBRATION_EXAMPLES ? Calibration.fitTemperature(logs, y) : 1.0;
+        double t = criterion == Calibration.WeightCriterion.LOG_LOSS ? bestT
+                : fitT ? Calibration.fitTemperature(logs, y) : 1.0;
         extra.put("_ece_before", Calibration.ece(mix, y, 10));
         extra.put("_ece_after", Calibration.ece(softmaxAll(logs, t), y, 10));
         Map<String, Object> e = new LinkedHashMap<>();
@@ -284,11 +428,14 @@ public final class Trainer {
         e.put("dev_macro_f1_neural", f1Neural);
         e.put("dev_macro_f1_ensemble", bestF1);
         e.put("gain_over_better_part", bestF1 - Math.max(f1Linear, f1Neural));
-        e.put("chosen_on", "dev set: weight by macro-F1 on a 0.05 grid, then temperature by log-loss");
+        e.put("weight_criterion", criterion.key());
+        e.put("chosen_on", criterion == Calibration.WeightCriterion.LOG_LOSS
+                ? "dev set: weight on a 0.05 grid and temperature together, by log-loss"
+                : "dev set: weight by macro-F1 on a 0.05 grid, then temperature by log-loss");
         extra.put("ensemble_fit", e);
-        progress.accept(String.format(java.util.Locale.ROOT, "%s ensemble: linear weight %.2f; dev macro-F1 linear %.4f,"
-                + " neural %.4f, ensemble %.4f (%+.4f over the better part)", task.key(), bestW, f1Linear, f1Neural,
-                bestF1, bestF1 - Math.max(f1Linear, f1Neural)));
+        progress.accept(String.format(java.util.Locale.ROOT, "%s ensemble: linear weight %.2f (by %s), temperature %.3f;"
+                + " dev macro-F1 linear %.4f, neural %.4f, ensemble %.4f (%+.4f over the better part)", task.key(), bestW,
+                criterion.key(), t, f1Linear, f1Neural, bestF1, bestF1 - Math.max(f1Linear, f1Neural)));
         return new EnsembleClassifier<>(linear, neural, bestW, t);
     }
 
@@ -358,6 +505,11 @@ public final class Trainer {
             Map<String, Object> dm = new LinkedHashMap<>(t.eval.toMap());
             dm.put("ece_before_calibration", t.eceBefore);
             dm.put("ece", t.eceAfter);
+            dm.put("ece_held_out", t.eceHeldOut);
+            dm.put("ece_note", t.eceHeldOut ? "10-bin ECE on dev, which no temperature was fitted on (held out)"
+                    : "10-bin ECE on the dev examples the temperature(s) were fitted on (in-sample)");
+            dm.put("ece_noise_floor", t.eceNoise);
+            dm.put("log_loss", t.logLoss);
             info.put("dev_metrics", dm);
         }
         Map<String, Object> versions = new LinkedHashMap<>();
