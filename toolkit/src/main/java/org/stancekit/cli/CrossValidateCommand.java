@@ -26,7 +26,8 @@ import java.util.Set;
 @Command(name = "cross-validate", description = "K-fold cross-validation of the training settings on labelled CSV"
         + " files (folds keep each sentence's rows together and are stratified by label).")
 final class CrossValidateCommand extends BaseCommand {
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "Labelled CSV (repeatable).")
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE.csv",
+            description = "Labelled CSV; repeatable, or several after one --data (training-data/*.csv).")
     List<Path> data;
     @Option(names = "--folds", defaultValue = "5", description = "Number of folds (default: ${DEFAULT-VALUE}).")
     int folds;

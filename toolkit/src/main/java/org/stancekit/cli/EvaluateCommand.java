@@ -27,7 +27,8 @@ import java.util.TreeMap;
 @Command(name = "evaluate", description = "Measure a model on a labelled CSV: per-class precision, recall, F1,"
         + " macro-F1, accuracy and the confusion matrix.")
 final class EvaluateCommand extends BaseCommand {
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "Labelled CSV (repeatable).")
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE.csv",
+            description = "Labelled CSV; repeatable, or several after one --data (training-data/*.csv).")
     List<Path> data;
     @Mixin
     ModelOptions model;

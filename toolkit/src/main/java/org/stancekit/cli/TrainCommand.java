@@ -21,8 +21,8 @@ import java.util.Map;
 
 @Command(name = "train", description = "Train a model bundle from labelled CSV files.")
 final class TrainCommand extends BaseCommand {
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv",
-            description = "Labelled CSV (repeatable). Columns: text, actor, stance, sentiment; optional mention, id.")
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE.csv",
+            description = "Labelled CSV; repeatable, or several after one --data (training-data/*.csv). Columns: text, actor, stance, sentiment; optional mention, id.")
     List<Path> data;
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where to write the model bundle.")
     Path output;

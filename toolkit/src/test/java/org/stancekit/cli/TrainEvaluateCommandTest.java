@@ -153,6 +153,21 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void severalFilesAfterOneDataOptionAreAllRead() throws Exception {
+        // `--data training-data/*.csv`: the shell expands the glob after one --data
+        Path a = TestModels.smallTrainingCsv(dir, "a.csv"), b = TestModels.smallTrainingCsv(dir, "b.csv");
+        Cli one = Cli.run("evaluate", "--model", TestModels.tinyBundle().toString(), "--data", a.toString(),
+                "--format", "json").expectExit(0);
+        Cli both = Cli.run("evaluate", "--model", TestModels.tinyBundle().toString(), "--data", a.toString(),
+                b.toString(), "--format", "json").expectExit(0);
+        Cli repeated = Cli.run("evaluate", "--model", TestModels.tinyBundle().toString(), "--data", a.toString(),
+                "--data", b.toString(), "--format", "json").expectExit(0);
+        int n1 = JSON.readTree(one.out()).get("tasks").get("stance").get("n").asInt();
+        assertEquals(2 * n1, JSON.readTree(both.out()).get("tasks").get("stance").get("n").asInt());
+        assertEquals(both.out(), repeated.out(), "the two spellings read the same rows");
+    }
+
+    @Test
     void evaluateTextHasATable() {
         Path csv = TestModels.smallTrainingCsv(dir, "eval.csv");
         Cli r = Cli.run("evaluate", "--model", TestModels.tinyBundle().toString(), "--data", csv.toString(),
