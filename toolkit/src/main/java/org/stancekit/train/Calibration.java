@@ -72,15 +72,24 @@ public final class Calibration {
      * text the model will see, and the bias of maximum likelihood toward frequent labels.
      */
     public static double[] fitBiasShift(double[][] scores, int[] gold, int labels) {
+        return ascendOffsets(labels, 0, d -> macroF1(scores, gold, d, labels));
+    }
+
+    /**
+     * Coordinate ascent over per-label score offsets: three rounds, each label but {@code fixed} (held at 0) tried at
+     * every step of 0.1 in [-2, 2] with the others kept, the best strictly better value kept.
+     */
+    static double[] ascendOffsets(int labels, int fixed, java.util.function.ToDoubleFunction<double[]> objective) {
         double[] delta = new double[labels];
-        double best = macroF1(scores, gold, delta, labels);
+        double best = objective.applyAsDouble(delta);
         for (int round = 0; round < 3; round++) {
-            for (int k = 1; k < labels; k++) {
+            for (int k = 0; k < labels; k++) {
+                if (k == fixed) continue;
                 double keep = delta[k];
                 for (int step = -20; step <= 20; step++) {
                     double old = delta[k];
                     delta[k] = step / 10.0;
-                    double f = macroF1(scores, gold, delta, labels);
+                    double f = objective.applyAsDouble(delta);
                     if (f > best + 1e-12) {
                         best = f;
                         keep = delta[k];

@@ -101,25 +101,9 @@ public final class FavgShift {
     /** The offsets that maximise F_avg of arg-max(scores + offsets) against {@code gold} (label indices). */
     static Choice fit(double[][] scores, int[] gold, List<String> labels) {
         int l = labels.size(), ref = labels.indexOf(reference(labels)), excluded = labels.indexOf(NEUTRAL);
-        double[] d = new double[l];
-        double before = favg(scores, gold, d, excluded), best = before;
-        for (int round = 0; round < 3; round++) {
-            for (int c = 0; c < l; c++) {
-                if (c == ref) continue;
-                double keep = d[c];
-                for (int step = -20; step <= 20; step++) {
-                    double old = d[c];
-                    d[c] = step / 10.0;
-                    double v = favg(scores, gold, d, excluded);
-                    if (v > best + 1e-12) {
-                        best = v;
-                        keep = d[c];
-                    }
-                    d[c] = old;
-                }
-                d[c] = keep;
-            }
-        }
+        double before = favg(scores, gold, new double[l], excluded);
+        double[] d = Calibration.ascendOffsets(l, ref, x -> favg(scores, gold, x, excluded));
+        double best = favg(scores, gold, d, excluded);
         return new Choice(labels, d, before, best);
     }
 
