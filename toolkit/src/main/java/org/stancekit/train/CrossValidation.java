@@ -86,18 +86,14 @@ public final class CrossValidation {
     private static <E, I> Result run(Task task, List<E> all, Function<E, String> label, Function<E, String> group,
                                      Function<E, I> input, Featurizer<I> featurizer, int k, long seed,
                                      LinearParams params, Consumer<String> progress) {
-        if (all.size() < k) {
-            throw new BadInputException(task.key() + ": " + all.size() + " examples cannot fill " + k
-                    + " folds; add data or lower --folds");
-        }
-        int[] fold = Splits.folds(all, k, seed, group, label);
+        int[] fold = assignFolds(task, all, k, seed, group, label);
         List<String> labels = LinearTrainer.labelOrder(all.stream().map(label).toList(), task.defaultLabels());
         List<Evaluation> evals = new ArrayList<>();
         List<String> allGold = new ArrayList<>(), allPred = new ArrayList<>();
         List<double[]> probs = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             List<E> train = new ArrayList<>(), test = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) (fold[i] == f ? test : train).add(all.get(i));
+            partition(all, fold, f, train, test);
             List<String> gold = train.stream().map(label).toList();
             List<String> foldLabels = LinearTrainer.labelOrder(gold, labels);
             if (foldLabels.size() < 2) throw new BadInputException(task.key() + ": fold " + (f + 1) + " has one label");
@@ -147,11 +143,7 @@ public final class CrossValidation {
                                              Function<E, String> group, Function<E, I> input, int k, long seed,
                                              Trainer.Options options, ActorLexicon lexicon,
                                              Consumer<String> progress) {
-        if (all.size() < k) {
-            throw new BadInputException(task.key() + ": " + all.size() + " examples cannot fill " + k
-                    + " folds; add data or lower --folds");
-        }
-        int[] fold = Splits.folds(all, k, seed, group, label);
+        int[] fold = assignFolds(task, all, k, seed, group, label);
         List<String> labels = LinearTrainer.labelOrder(all.stream().map(label).toList(), task.defaultLabels());
         Trainer.Options o = new Trainer.Options(Set.of(task), options.params(), options.features(), options.seed(),
                 options.devSplit(), options.columns(), options.biasShift(), options.notes(), options.backend(),
@@ -161,7 +153,7 @@ public final class CrossValidation {
         List<double[]> probs = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             List<E> train = new ArrayList<>(), test = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) (fold[i] == f ? test : train).add(all.get(i));
+            partition(all, fold, f, train, test);
             int foldNo = f + 1;
             LabelledData part = task == Task.STANCE
                     ? new LabelledData((List<StanceExample>) train, List.of(), data.files())
@@ -202,5 +194,20 @@ public final class CrossValidation {
         int[] y = LinearTrainer.indexOf(labels, gold);
         return new Result(evals, Evaluation.of(labels, gold, pred), Calibration.ece(p, y, 10),
                 Calibration.logLoss(p, y), how);
+    }
+
+    /** The fold of each example (grouped, label-stratified); one clear line when there are fewer examples than folds. */
+    private static <E> int[] assignFolds(Task task, List<E> all, int k, long seed, Function<E, String> group,
+                                         Function<E, String> label) {
+        if (all.size() < k) {
+            throw new BadInputException(task.key() + ": " + all.size() + " examples cannot fill " + k
+                    + " folds; add data or lower --folds");
+        }
+        return Splits.folds(all, k, seed, group, label);
+    }
+
+    /** Fold {@code f}'s examples into {@code test}, the rest into {@code train}, in their order. */
+    private static <E> void partition(List<E> all, int[] fold, int f, List<E> train, List<E> test) {
+        for (int i = 0; i < all.size(); i++) (fold[i] == f ? test : train).add(all.get(i));
     }
 }
