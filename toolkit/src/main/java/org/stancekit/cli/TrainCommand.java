@@ -83,6 +83,14 @@ final class TrainCommand extends BaseCommand {
             description = "Neural: multiply the learning rate by G after each epoch; 1 = constant (default:"
                     + " ${DEFAULT-VALUE}).")
     double lrDecay;
+    @Option(names = "--word-dropout", paramLabel = "P", defaultValue = "0",
+            description = "Neural: in training, read each word that is not an actor mention as the unknown word with"
+                    + " probability P, drawn afresh every epoch; 0 = off (default: ${DEFAULT-VALUE}).")
+    double wordDropout;
+    @Option(names = "--l2", paramLabel = "X", defaultValue = "1e-5",
+            description = "Neural: L2 penalty on the weights (added to the gradient before Adam; default:"
+                    + " ${DEFAULT-VALUE}).")
+    double l2;
     @Option(names = "--word2vec-epochs", defaultValue = "20", description = "Neural: Word2Vec epochs (default: ${DEFAULT-VALUE}).")
     int word2vecEpochs;
     @Option(names = "--unlabelled", paramLabel = "FILE",
@@ -144,6 +152,9 @@ final class TrainCommand extends BaseCommand {
         if (!(embeddingLrScale >= 0 && embeddingLrScale <= 1) || !(lrDecay > 0 && lrDecay <= 1)) {
             throw new BadInputException("--embedding-lr-scale must be in [0, 1], --lr-decay in (0, 1]");
         }
+        if (!(wordDropout >= 0 && wordDropout < 1) || !(l2 >= 0 && Double.isFinite(l2))) {
+            throw new BadInputException("--word-dropout must be in [0, 1), --l2 >= 0");
+        }
         boolean attention = bilstm && Boolean.TRUE.equals(attentionPool);
         boolean unpad = bilstm && (unpadded != null ? unpadded : NeuralParams.BILSTM_UNPADDED);
         boolean mean = bilstm && (meanPool != null ? meanPool : NeuralParams.BILSTM_MEAN_POOL);
@@ -174,9 +185,9 @@ final class TrainCommand extends BaseCommand {
         Trainer.Options options = new Trainer.Options(task.tasks(),
                 linearParams, featureOptions.config(), seed, split,
                 columns.asMap(), biasShift, notes).withBackend(backendChoice,
-                new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, 1e-5, batchSize, epochs,
+                new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, l2, batchSize, epochs,
                         patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad, mean, inDropout,
-                        gradientClip, attention, embeddingLrScale, lrDecay)).withCalibration(calibration.methods())
+                        gradientClip, attention, embeddingLrScale, lrDecay, wordDropout)).withCalibration(calibration.methods())
                 .withEnsembleWeight(calibration.weightCriteria());
         Trainer.Result result;
         try {

@@ -548,6 +548,7 @@ public final class Trainer {
             m.put("input_dropout", n.inputDropout());
         }
         if (n.gradientClip() > 0) m.put("gradient_clip", n.gradientClip());
+        if (n.wordDropout() > 0) m.put("word_dropout", n.wordDropout());
         m.put("unlabelled", n.unlabelled().stream().map(p -> Map.of("path", p.toString(),
                 "sha256", sha256OrMissing(p))).toList());
         m.put("optimizer", "Adam; class-weighted cross-entropy; early stopping on dev macro-F1");

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code train --unpadded, --mean-pool, --input-dropout, --gradient-clip, --attention-pool, --embedding-lr-scale,
- * --lr-decay}: the BiLSTM's (and the neural backend's) settings.
+ * --lr-decay, --word-dropout, --l2}: the BiLSTM's (and the neural backend's) settings.
  */
 class TrainBiLstmOptionsTest {
     @TempDir
@@ -53,10 +53,23 @@ class TrainBiLstmOptionsTest {
     }
 
     @Test
+    void wordDropoutAndL2AreChecked() {
+        Path csv = TestModels.smallTrainingCsv(dir, "small.csv");
+        String out = dir.resolve("m").toString();
+        for (String[] opt : new String[][]{{"--word-dropout", "1"}, {"--word-dropout", "-0.1"}, {"--l2", "-1e-4"},
+                {"--l2", "NaN"}}) {
+            String err = Cli.run(concat(new String[]{"train", "--data", csv.toString(), "--output", out, "--backend",
+                    "neural", "--encoder", "bilstm"}, opt)).expectOneLineError();
+            assertTrue(err.contains("--word-dropout must be in [0, 1), --l2 >= 0"), err);
+        }
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
+
+    @Test
     void helpNamesTheOptions() {
         String help = Cli.run("train", "--help").out().replaceAll("\\s+", " ");
         for (String o : new String[]{"--[no-]unpadded", "--[no-]mean-pool", "--input-dropout=P", "--gradient-clip=NORM",
-                "--[no-]attention-pool", "--embedding-lr-scale=F", "--lr-decay=G"}) {
+                "--[no-]attention-pool", "--embedding-lr-scale=F", "--lr-decay=G", "--word-dropout=P", "--l2=X"}) {
             assertTrue(help.contains(o), o + " in " + help);
         }
     }

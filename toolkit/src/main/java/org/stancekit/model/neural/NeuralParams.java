@@ -37,12 +37,15 @@ import java.util.List;
  * @param embeddingLrScale the word embedding's learning rate as a fraction of {@link #learningRate}: 1 = the same
  *                      (before), 0 = frozen at its initialisation (Word2Vec, or random without it)
  * @param lrDecay       the learning rate (of every layer) is multiplied by this after each epoch; 1 = constant (before)
+ * @param wordDropout   training only: each token that is not a target or other-actor mention is read as the
+ *                      unknown word with this probability, drawn afresh for every example in every epoch (never when
+ *                      scoring or on dev); 0 = none (before)
  */
 public record NeuralParams(String encoder, int embeddingDim, int positionDim, int hidden, int kernel, double dropout,
                            double learningRate, double l2, int batchSize, int maxEpochs, int patience, int maxLength,
                            int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled, int bag,
                            boolean unpadded, boolean meanPool, double inputDropout, double gradientClip,
-                           boolean attentionPool, double embeddingLrScale, double lrDecay) {
+                           boolean attentionPool, double embeddingLrScale, double lrDecay, double wordDropout) {
     /** The default {@link #bag}: chosen on the NewsMTSC dev split (see the README). */
     public static final int DEFAULT_BAG = 3;
     /**
@@ -70,6 +73,10 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
         if (!(lrDecay > 0 && lrDecay <= 1)) {
             throw new IllegalArgumentException("learning-rate decay must be in (0, 1], got " + lrDecay);
         }
+        if (!(wordDropout >= 0 && wordDropout < 1)) {
+            throw new IllegalArgumentException("word dropout must be in [0, 1), got " + wordDropout);
+        }
+        if (!(l2 >= 0 && Double.isFinite(l2))) throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
         if (!(inputDropout >= 0 && inputDropout < 1)) {
             throw new IllegalArgumentException("input dropout must be in [0, 1), got " + inputDropout);
         }
@@ -77,6 +84,17 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
             throw new IllegalArgumentException("gradient clip must be >= 0, got " + gradientClip);
         }
         unlabelled = List.copyOf(unlabelled);
+    }
+
+    /** Without word dropout (the behaviour before it). */
+    public NeuralParams(String encoder, int embeddingDim, int positionDim, int hidden, int kernel, double dropout,
+                        double learningRate, double l2, int batchSize, int maxEpochs, int patience, int maxLength,
+                        int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled, int bag,
+                        boolean unpadded, boolean meanPool, double inputDropout, double gradientClip,
+                        boolean attentionPool, double embeddingLrScale, double lrDecay) {
+        this(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2, batchSize, maxEpochs,
+                patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded, meanPool,
+                inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, 0);
     }
 
     /** Without attention pooling, embedding learning-rate scale and decay (the behaviour before them). */
@@ -114,26 +132,33 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
     public NeuralParams withEncoder(String e) {
         return new NeuralParams(e, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2, batchSize,
                 maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded, meanPool,
-                inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay);
+                inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout);
     }
 
     public NeuralParams withBag(int n) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, n, unpadded,
-                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay);
+                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout);
     }
 
     /** The same with the BiLSTM settings (and gradient clipping) replaced. */
     public NeuralParams withBiLstm(boolean unpad, boolean mean, double inDropout, double clip) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad,
-                mean, inDropout, clip, attentionPool, embeddingLrScale, lrDecay);
+                mean, inDropout, clip, attentionPool, embeddingLrScale, lrDecay, wordDropout);
     }
 
     /** The same with attention pooling (BiLSTM), the embedding's learning-rate scale and the decay replaced. */
     public NeuralParams withTraining(boolean attention, double embeddingScale, double decay) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded,
-                meanPool, inputDropout, gradientClip, attention, embeddingScale, decay);
+                meanPool, inputDropout, gradientClip, attention, embeddingScale, decay, wordDropout);
+    }
+
+    /** The same with word dropout and the L2 penalty replaced. */
+    public NeuralParams withRegularisation(double wordDrop, double l2Penalty) {
+        return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2Penalty,
+                batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded,
+                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDrop);
     }
 }

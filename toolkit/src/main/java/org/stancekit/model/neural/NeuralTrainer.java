@@ -103,6 +103,7 @@ public final class NeuralTrainer {
         if (p.attentionPool()) report.put("attention_pool", true);
         if (p.embeddingLrScale() != 1) report.put("embedding_lr_scale", p.embeddingLrScale());
         if (p.lrDecay() != 1) report.put("lr_decay", p.lrDecay());
+        if (p.wordDropout() != 0) report.put("word_dropout", p.wordDropout());
         List<ComputationGraph> nets = new ArrayList<>();
         List<Map<String, Object>> members = new ArrayList<>();
         Map<Integer, INDArray> vectors = null; // Word2Vec rows of the embedding, trained once for the whole bag
@@ -172,6 +173,8 @@ public final class NeuralTrainer {
         long t0 = System.nanoTime();
         int k = labels.size();
         Random rnd = new Random(seed);
+        // word dropout draws from its own generator, so the shuffle (and a run without it) stays as before
+        Random dropRnd = new Random(~seed);
         int[] order = new int[train.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         double best = -1;
@@ -204,14 +207,16 @@ public final class NeuralTrainer {
                     }
                 }
                 Collections.shuffle(batches, rnd);
-                for (List<Integer> b : batches) loss += fitBatch(net, b, train, y, k, vocab, spec) * b.size();
+                for (List<Integer> b : batches) {
+                    loss += fitBatch(net, b, train, y, k, vocab, spec, p.wordDropout(), dropRnd) * b.size();
+                }
             } else {
                 for (int from = 0; from < order.length; from += p.batchSize()) {
                     int n = Math.min(p.batchSize(), order.length - from);
                     List<TokenSequence> batch = new ArrayList<>(n);
                     float[] onehot = new float[n * k];
                     for (int b = 0; b < n; b++) {
-                        batch.add(train.get(order[from + b]));
+                        batch.add(dropWords(train.get(order[from + b]), p.wordDropout(), dropRnd));
                         onehot[b * k + y[order[from + b]]] = 1;
                     }
                     net.fit(new MultiDataSet(NeuralClassifier.encode(batch, vocab, spec),
@@ -252,16 +257,30 @@ public final class NeuralTrainer {
 
     /** One minibatch of an unpadded network (examples of one length, no padding); returns its mean loss. */
     private static double fitBatch(ComputationGraph net, List<Integer> batch, List<TokenSequence> train, int[] y, int k,
-                                   Vocabulary vocab, NeuralClassifier.Spec spec) {
+                                   Vocabulary vocab, NeuralClassifier.Spec spec, double wordDropout, Random dropRnd) {
         List<NeuralClassifier.Encoded> enc = new ArrayList<>(batch.size());
         float[] onehot = new float[batch.size() * k];
         for (int b = 0; b < batch.size(); b++) {
-            enc.add(NeuralClassifier.encode(train.get(batch.get(b)), vocab, spec));
+            enc.add(NeuralClassifier.encode(dropWords(train.get(batch.get(b)), wordDropout, dropRnd), vocab, spec));
             onehot[b * k + y[batch.get(b)]] = 1;
         }
         net.fit(new MultiDataSet(NeuralClassifier.inputs(enc, spec, NeuralClassifier.length(enc.get(0))),
                 new INDArray[]{Nd4j.create(onehot, new long[]{batch.size(), k}, 'c')}));
         return net.score();
+    }
+
+    /**
+     * Word dropout: every token that is neither a target nor another actor's mention becomes the unknown word with
+     * probability {@code p} (the sequence itself when {@code p} is 0; its length and mention positions never change).
+     */
+    static TokenSequence dropWords(TokenSequence s, double p, Random rnd) {
+        if (p == 0) return s;
+        List<String> words = new ArrayList<>(s.words());
+        for (int i = 0; i < words.size(); i++) {
+            if (s.targets().contains(i) || s.others().contains(i)) continue;
+            if (rnd.nextDouble() < p) words.set(i, Vocabulary.UNK);
+        }
+        return new TokenSequence(words, s.targets(), s.others());
     }
 
     static ComputationGraphConfiguration configuration(NeuralClassifier.Spec spec, NeuralParams p, int k,
