@@ -137,6 +137,8 @@ class MentionMatcherTest {
     void ignorePhrasesBlockTheShorterAlias() {
         assertEquals(List.of(), find("The Washington Post reported the leak."));
         assertEquals(List.of(), find("Fishing boats crowded the South China Sea."));
+        assertEquals(List.of(), find("A destroyer sailed through the Taiwan Strait after signing the Ottawa Treaty."));
+        assertEquals("Taiwan", only("Drills in the Taiwan Strait drew a protest from Taiwan.").actor());
         String both = "The Washington Post said Washington would respond.";
         Mention m = only(both);
         assertEquals("US", m.actor());
