@@ -99,7 +99,7 @@ class NeuralBackendTest {
                 p.minCount(), true, 1, List.of(unlabelled));
         Trainer.Options o = Trainer.Options.defaults(EnumSet.of(Task.STANCE)).withBackend(Trainer.Backend.NEURAL, p);
         List<String> progress = new ArrayList<>();
-        ModelBundle bundle = Trainer.train(TestModels.projectData(), null, ActorLexicon.loadDefault(), o,
+        ModelBundle bundle = Trainer.train(TestModels.neuralData(), null, ActorLexicon.loadDefault(), o,
                 progress::add).bundle();
         assertTrue(progress.stream().anyMatch(m -> m.contains("Word2Vec")), progress.toString());
         Path dir = tmp.resolve("bilstm");
@@ -116,7 +116,7 @@ class NeuralBackendTest {
 
     @Test
     void sameSeedGivesTheSameModel() {
-        LabelledData data = TestModels.projectData();
+        LabelledData data = TestModels.neuralData();
         Trainer.Options o = Trainer.Options.defaults(EnumSet.of(Task.STANCE))
                 .withBackend(Trainer.Backend.NEURAL, TestModels.tinyNeuralParams());
         Classifier<StanceQuery> a = Trainer.train(data, null, ActorLexicon.loadDefault(), o, m -> { })

@@ -47,7 +47,7 @@ class NeuralBagTest {
     /** A tiny ensemble whose neural parts are bags of two networks, both tasks, trained once per JVM. */
     private static synchronized Trainer.Result bagged() {
         if (bagged == null) {
-            bagged = Trainer.train(TestModels.projectData(), null, ActorLexicon.loadDefault(),
+            bagged = Trainer.train(TestModels.neuralData(), null, ActorLexicon.loadDefault(),
                     bagOptions(Trainer.Backend.ENSEMBLE, EnumSet.allOf(Task.class)), m -> { });
         }
         return bagged;
@@ -142,9 +142,9 @@ class NeuralBagTest {
     @Test
     void sameSeedGivesTheSameBag() {
         Trainer.Options o = bagOptions(Trainer.Backend.NEURAL, EnumSet.of(Task.STANCE));
-        Classifier<StanceQuery> a = Trainer.train(TestModels.projectData(), null, ActorLexicon.loadDefault(), o,
+        Classifier<StanceQuery> a = Trainer.train(TestModels.neuralData(), null, ActorLexicon.loadDefault(), o,
                 m -> { }).bundle().stance().orElseThrow();
-        Classifier<StanceQuery> b = Trainer.train(TestModels.projectData(), null, ActorLexicon.loadDefault(), o,
+        Classifier<StanceQuery> b = Trainer.train(TestModels.neuralData(), null, ActorLexicon.loadDefault(), o,
                 m -> { }).bundle().stance().orElseThrow();
         List<StanceQuery> qs = TestModels.projectQueries(200);
         assertEquals(a.predictAll(qs), b.predictAll(qs));

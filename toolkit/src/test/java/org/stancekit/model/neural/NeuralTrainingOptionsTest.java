@@ -38,7 +38,7 @@ class NeuralTrainingOptionsTest {
     }
 
     private static Trainer.Result train(NeuralParams p) {
-        return Trainer.train(TestModels.projectData(), null, ActorLexicon.loadDefault(),
+        return Trainer.train(TestModels.neuralData(), null, ActorLexicon.loadDefault(),
                 Trainer.Options.defaults(EnumSet.of(Task.STANCE)).withBackend(Trainer.Backend.NEURAL, p), m -> { });
     }
 
