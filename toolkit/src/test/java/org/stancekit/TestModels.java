@@ -119,6 +119,17 @@ public final class TestModels {
                 all.sentiment().stream().filter(e -> keep(e.group())).toList(), all.files());
     }
 
+    /** {@link #tinyNeuralParams()} with the BiLSTM encoder as `train` defaults it (unpadded, mean pooling). */
+    public static NeuralParams tinyBiLstmParams() {
+        return tinyNeuralParams().withEncoder("bilstm").withBiLstm(true, true, 0, 0);
+    }
+
+    /** A stance-only neural bundle trained on {@link #neuralData()} with these settings, in memory. */
+    public static Trainer.Result trainNeuralStance(NeuralParams p) {
+        return Trainer.train(neuralData(), null, ActorLexicon.loadDefault(),
+                Trainer.Options.defaults(EnumSet.of(Task.STANCE)).withBackend(Trainer.Backend.NEURAL, p), m -> { });
+    }
+
     private static boolean keep(String group) {
         return Math.floorMod(group.hashCode(), 3) != 0;
     }

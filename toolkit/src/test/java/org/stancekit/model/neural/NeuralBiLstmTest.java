@@ -7,17 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.stancekit.TestModels;
-import org.stancekit.actors.ActorLexicon;
 import org.stancekit.bundle.ModelBundle;
 import org.stancekit.model.Prediction;
 import org.stancekit.model.StanceQuery;
-import org.stancekit.model.Task;
 import org.stancekit.model.TokenSequence;
 import org.stancekit.train.Trainer;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,8 +31,7 @@ class NeuralBiLstmTest {
     }
 
     private static Trainer.Result train(NeuralParams p) {
-        return Trainer.train(TestModels.neuralData(), null, ActorLexicon.loadDefault(),
-                Trainer.Options.defaults(EnumSet.of(Task.STANCE)).withBackend(Trainer.Backend.NEURAL, p), m -> { });
+        return TestModels.trainNeuralStance(p);
     }
 
     @Test

@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancekit.TestModels;
-import org.stancekit.actors.ActorLexicon;
 import org.stancekit.bundle.ModelBundle;
 import org.stancekit.model.Prediction;
 import org.stancekit.model.StanceQuery;
-import org.stancekit.model.Task;
 import org.stancekit.model.TokenSequence;
 import org.stancekit.train.Trainer;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 
@@ -32,12 +29,11 @@ class NeuralRegularisationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static NeuralParams bilstm() {
-        return TestModels.tinyNeuralParams().withEncoder("bilstm").withBiLstm(true, true, 0, 0);
+        return TestModels.tinyBiLstmParams();
     }
 
     private static Trainer.Result train(NeuralParams p) {
-        return Trainer.train(TestModels.neuralData(), null, ActorLexicon.loadDefault(),
-                Trainer.Options.defaults(EnumSet.of(Task.STANCE)).withBackend(Trainer.Backend.NEURAL, p), m -> { });
+        return TestModels.trainNeuralStance(p);
     }
 
     @Test
