@@ -20,14 +20,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The actor lexicon: an editable TSV ({@code id, kind, aliases, demonyms, leaders}; lists separated by {@code |};
- * {@code #} comments). Immutable once loaded. The original text is kept so that a model bundle stores the exact file it
+ * The actor lexicon: an editable TSV ({@code id, kind, aliases, demonyms, leaders}, optionally a sixth column
+ * {@code anaphors}; lists separated by {@code |}; {@code #} comments). Immutable once loaded. The original text is kept so that a model bundle stores the exact file it
  * was built with.
  */
 public final class ActorLexicon {
     /** Where the default lexicon lives inside the jar. */
     public static final String DEFAULT_RESOURCE = "actors.tsv";
     static final String HEADER = "id\tkind\taliases\tdemonyms\tleaders";
+    /** The header of a lexicon with the optional sixth column. */
+    static final String HEADER_WITH_ANAPHORS = HEADER + "\tanaphors";
 
     private final List<Actor> actors;
     private final Map<String, Actor> byId;
@@ -80,21 +82,25 @@ public final class ActorLexicon {
         Map<String, Integer> idRows = new HashMap<>();
         String[] lines = content.split("\r?\n", -1);
         boolean headerSeen = false;
+        int columns = 5;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int row = i + 1;
             if (line.isBlank() || line.startsWith("#")) continue;
             if (!headerSeen) {
-                if (!line.strip().equals(HEADER)) {
-                    throw BadInputException.at(source, row, null,
-                            "expected the header line '" + HEADER.replace("\t", "<TAB>") + "'");
+                String header = line.strip();
+                if (!header.equals(HEADER) && !header.equals(HEADER_WITH_ANAPHORS)) {
+                    throw BadInputException.at(source, row, null, "expected the header line '"
+                            + HEADER.replace("\t", "<TAB>") + "' (optionally followed by <TAB>anaphors)");
                 }
+                columns = header.equals(HEADER) ? 5 : 6;
                 headerSeen = true;
                 continue;
             }
             String[] cols = line.split("\t", -1);
-            if (cols.length != 5) {
-                throw BadInputException.at(source, row, null, "expected 5 tab-separated columns, found " + cols.length);
+            if (cols.length != columns) {
+                throw BadInputException.at(source, row, null,
+                        "expected " + columns + " tab-separated columns, found " + cols.length);
             }
             String id = cols[0].strip();
             if (id.isEmpty()) throw BadInputException.at(source, row, "id", "empty actor id");
@@ -107,9 +113,10 @@ public final class ActorLexicon {
                 kind = Actor.Kind.valueOf(cols[1].strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw BadInputException.at(source, row, "kind", "unknown kind '" + cols[1].strip()
-                        + "'; use state, organisation, person, group or ignore");
+                        + "'; use state, organisation, person, group, party or ignore");
             }
-            actors.add(new Actor(id, kind, list(cols[2]), list(cols[3]), list(cols[4])));
+            actors.add(new Actor(id, kind, list(cols[2]), list(cols[3]), list(cols[4]),
+                    columns == 6 ? list(cols[5]) : List.of()));
         }
         if (!headerSeen) throw BadInputException.at(source, 0, null, "no header line and no actors");
         return new ActorLexicon(actors, source, content);
@@ -117,11 +124,14 @@ public final class ActorLexicon {
 
     /** A lexicon built in code (for tests and library users). */
     public static ActorLexicon of(List<Actor> actors) {
-        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        boolean anaphors = actors.stream().anyMatch(a -> !a.anaphors().isEmpty());
+        StringBuilder sb = new StringBuilder(anaphors ? HEADER_WITH_ANAPHORS : HEADER).append('\n');
         for (Actor a : actors) {
             sb.append(a.id()).append('\t').append(a.kind().label()).append('\t').append(String.join("|", a.aliases()))
                     .append('\t').append(String.join("|", a.demonyms())).append('\t')
-                    .append(String.join("|", a.leaders())).append('\n');
+                    .append(String.join("|", a.leaders()));
+            if (anaphors) sb.append('\t').append(String.join("|", a.anaphors()));
+            sb.append('\n');
         }
         return parse(sb.toString(), "lexicon built in code");
     }

@@ -12,8 +12,9 @@ import java.util.Map;
  * {@code us}); an alias starting with {@code the } also matches {@code The } at the start of a sentence; at each position
  * the longest alias wins, scanning left to right without overlaps; a possessive ({@code China's}, {@code Russia’s},
  * {@code Hamas'}) ends the mention before the apostrophe. A demonym counts only when an official noun follows
- * ({@code Chinese President}, {@code Israeli officials}, {@code Russian forces}) and the mention then covers both words;
- * "a Chinese restaurant" names no actor. {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases
+ * ({@code Chinese President}, {@code Israeli officials}, {@code Russian forces}, {@code the Russian invasion}) and the
+ * mention then covers both words, or when it is coordinated with such a demonym ({@code American and Ukrainian
+ * delegations}: two mentions, {@code American} and {@code Ukrainian delegations}); "a Chinese restaurant" names no actor. {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases
  * so that they block the shorter alias inside them, and then dropped. Any run of whitespace in the text (spaces,
  * no-break spaces, tabs, line breaks) matches the single space of a phrase ("North Korea" with a no-break space,
  * "Chinese officials" across a line break), and typographic apostrophes and hyphens (U+2018, U+2019, U+02BC, U+2010,
@@ -32,9 +33,40 @@ public final class MentionMatcher {
             "missiles", "navy ships", "administration", "cabinet", "parliament", "lawmakers", "security forces",
             "intelligence", "border guards", "spokesman", "spokeswoman", "spokesperson", "counterpart", "counterparts",
             "king", "crown prince", "emir", "junta", "generals", "commanders", "president's", "top diplomat",
-            "central bank", "finance minister", "trade minister", "state", "side");
+            "central bank", "finance minister", "trade minister", "state", "side",
+            // more office holders and bodies of the state
+            "delegations", "envoys", "ambassadors", "ministers", "negotiator", "police", "prosecutors", "court",
+            "courts", "judiciary", "security services", "intelligence services", "spy agency", "special forces",
+            "marines", "vice president", "deputy prime minister", "foreign secretary", "defence secretary",
+            "defense secretary", "secretary of state", "head of state", "senators", "senator", "congressmen",
+            "lawmaker", "legislators", "mps", "meps", "candidate", "nominee", "establishment", "ruling party",
+            // what a state does or deploys (the state is the actor of "the Russian invasion", "Israeli strikes")
+            "invasion", "aggression", "occupation", "offensive", "assault", "strikes", "airstrikes", "air strikes",
+            "attacks", "shelling", "bombardment", "blockade", "incursion", "sanctions", "aid", "missile",
+            "warship", "warplane", "submarine", "submarines", "bombers", "tanks", "artillery");
 
-    private static final int ALIAS = 0, DEMONYM = 1;
+    private static final int ALIAS = 0, DEMONYM = 1, ANAPHOR = 2;
+
+    /** Words after which an anaphor is part of a longer name or another relation ("the Alliance of Sahel States"). */
+    private static final List<String> NOT_AFTER_ANAPHOR = List.of("of", "for", "with", "between", "among");
+
+    /**
+     * What an article has named so far, so that an anaphor ("the alliance") can name the actor mentioned before it:
+     * each actor with the order of its latest mention. One per article; not thread-safe.
+     */
+    public static final class Context {
+        private final Map<String, Integer> latest = new HashMap<>();
+        private int clock;
+
+        void note(String actor) {
+            latest.put(actor, ++clock);
+        }
+
+        /** When {@code actor} was last named (0: never). */
+        int latest(String actor) {
+            return latest.getOrDefault(actor, 0);
+        }
+    }
 
     private record Entry(String actor, int type, boolean ignore) {}
 
@@ -92,6 +124,7 @@ public final class MentionMatcher {
             for (String alias : a.aliases()) addAlias(alias, new Entry(a.id(), ALIAS, ignore));
             for (String leader : a.leaders()) addAlias(leader, new Entry(a.id(), ALIAS, ignore));
             for (String demonym : a.demonyms()) add(root, demonym, new Entry(a.id(), DEMONYM, ignore));
+            if (!ignore) for (String anaphor : a.anaphors()) addAlias(anaphor, new Entry(a.id(), ANAPHOR, false));
         }
         for (String noun : OFFICIAL_NOUNS) add(nounRoot, noun, new Entry(null, ALIAS, false));
         root.freeze(true);
@@ -114,8 +147,16 @@ public final class MentionMatcher {
         if (!n.entries.contains(e)) n.entries.add(e);
     }
 
-    /** All mentions in {@code text}, in order, without overlaps. */
+    /** All mentions in {@code text}, in order, without overlaps; anaphors name only actors named earlier in it. */
     public List<Mention> find(String text) {
+        return find(text, new Context());
+    }
+
+    /**
+     * All mentions in {@code text}, in order, without overlaps, where an anaphor names the actor that {@code context}
+     * (the article so far) or this text named last among those that use it; the mentions found are added to it.
+     */
+    public List<Mention> find(String text, Context context) {
         List<Mention> out = new ArrayList<>();
         int n = text.length();
         int i = 0;
@@ -135,8 +176,17 @@ public final class MentionMatcher {
                 int end = j + 1;
                 if (end < n && isWordChar(text.charAt(end)) && isWordChar(text.charAt(j))) continue;
                 for (Entry e : node.entries) {
-                    int spanEnd = e.type == DEMONYM ? officialNounEnd(text, end, i) : end;
-                    if (spanEnd > matchEnd) {
+                    if (e.type == ANAPHOR) {
+                        int seen = context.latest(e.actor);
+                        if (seen == 0 || !anaphorMayEnd(text, end)) continue;
+                        if (end > matchEnd || end == matchEnd && match.type == ANAPHOR && seen > context.latest(match.actor)) {
+                            matchEnd = end;
+                            match = e;
+                        }
+                        continue;
+                    }
+                    int spanEnd = e.type == DEMONYM ? demonymEnd(text, end, i) : end;
+                    if (spanEnd > matchEnd || spanEnd == matchEnd && spanEnd >= 0 && match.type == ANAPHOR) {
                         matchEnd = spanEnd;
                         match = e;
                     }
@@ -146,7 +196,10 @@ public final class MentionMatcher {
                 i++;
                 continue;
             }
-            if (!match.ignore) out.add(new Mention(match.actor, i, matchEnd, text.substring(i, matchEnd)));
+            if (!match.ignore) {
+                out.add(new Mention(match.actor, i, matchEnd, text.substring(i, matchEnd)));
+                context.note(match.actor);
+            }
             i = matchEnd;
         }
         return out;
@@ -174,6 +227,73 @@ public final class MentionMatcher {
         Map<String, List<Mention>> map = new java.util.LinkedHashMap<>();
         for (Mention m : find(text)) map.computeIfAbsent(m.actor(), k -> new ArrayList<>()).add(m);
         return map;
+    }
+
+    /**
+     * The end of a demonym's mention, or -1 if it names no actor: the demonym ending at {@code end} (starting at
+     * {@code start}) with the official noun that follows it ("Chinese officials"), or the demonym alone when it is
+     * coordinated with one that has such a noun ("American and Ukrainian delegations", "British, French and German
+     * leaders": each demonym names its state).
+     */
+    private int demonymEnd(String text, int end, int start) {
+        int noun = officialNounEnd(text, end, start);
+        if (noun >= 0) return noun;
+        if (start > 0 && text.charAt(start - 1) == '-') return -1;
+        int at = end;
+        for (int hops = 0; hops < 8; hops++) { // "A, B, C and D officials": at most a few coordinated demonyms
+            int next = afterConjunction(text, at);
+            if (next < 0) return -1;
+            int demonym = demonymAt(text, next);
+            if (demonym < 0) return -1;
+            if (officialNounEnd(text, demonym, next) >= 0) return end;
+            at = demonym;
+        }
+        return -1;
+    }
+
+    /** Whether an anaphor ending at {@code end} ends its noun phrase (no capitalised word or "of ..." follows). */
+    private static boolean anaphorMayEnd(String text, int end) {
+        int n = text.length();
+        if (end >= n || fold(text.charAt(end)) != ' ') return true;
+        int k = lastOfSpaceRun(text, end) + 1;
+        if (k >= n) return true;
+        if (Character.isUpperCase(text.charAt(k))) return false;
+        int w = k;
+        while (w < n && isWordChar(text.charAt(w))) w++;
+        return !NOT_AFTER_ANAPHOR.contains(text.substring(k, w));
+    }
+
+    /** Where the next word starts after ", ", " and ", " or " or ", and " at {@code from}, or -1. */
+    private static int afterConjunction(String text, int from) {
+        int n = text.length();
+        int k = from;
+        boolean comma = k < n && text.charAt(k) == ',';
+        if (comma) k++;
+        if (k >= n || fold(text.charAt(k)) != ' ') return -1;
+        k = lastOfSpaceRun(text, k) + 1;
+        for (String word : new String[] {"and", "or"}) {
+            if (text.startsWith(word, k) && k + word.length() < n && fold(text.charAt(k + word.length())) == ' ') {
+                return lastOfSpaceRun(text, k + word.length()) + 1;
+            }
+        }
+        return comma ? k : -1;
+    }
+
+    /** The end of the longest demonym of the lexicon that starts at {@code k}, or -1. */
+    private int demonymAt(String text, int k) {
+        Node node = root;
+        int best = -1;
+        for (int j = k; j < text.length() && node != null; j++) {
+            char c = fold(text.charAt(j));
+            if (c == ' ') j = lastOfSpaceRun(text, j);
+            node = node.child(c);
+            if (node == null || node.entries == null) continue;
+            if (j + 1 < text.length() && isWordChar(text.charAt(j + 1))) continue;
+            for (Entry e : node.entries) {
+                if (e.type == DEMONYM && !e.ignore) best = j + 1;
+            }
+        }
+        return best;
     }
 
     /** The end of the official noun that follows a demonym ending at {@code from}, or -1 if none follows. */

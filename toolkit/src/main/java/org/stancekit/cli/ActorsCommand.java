@@ -27,11 +27,12 @@ final class ActorsCommand extends BaseCommand {
         ActorLexicon lexicon = actors != null ? ActorLexicon.load(actors)
                 : model != null ? org.stancekit.bundle.ModelBundle.load(model).lexicon() : ActorLexicon.loadDefault();
         if (text.isEmpty()) {
-            io.out().printf("%-32s %-13s %s%n", "id", "kind", "aliases, demonyms (+ official noun), leaders");
+            io.out().printf("%-32s %-13s %s%n", "id", "kind", "aliases, demonyms (+ official noun), leaders, anaphors (after a mention: ^)");
             for (Actor a : lexicon.namedActors()) {
                 List<String> names = new ArrayList<>(a.aliases());
                 a.demonyms().forEach(d -> names.add(d + "+"));
                 names.addAll(a.leaders());
+                a.anaphors().forEach(x -> names.add("^" + x));
                 io.out().printf("%-32s %-13s %s%n", a.id(), a.kind().label(), String.join(" | ", names));
             }
             note(lexicon.namedActors().size() + " actors (" + lexicon.source() + ")");

@@ -131,7 +131,8 @@ public final class Scorer {
         List<Pending> pending = new ArrayList<>(spans.size());
         List<String> sentenceInputs = new ArrayList<>(spans.size());
         List<StanceQuery> queries = new ArrayList<>();
-        for (TextSpan span : spans) pending.add(prepare(span, sentenceInputs, queries));
+        MentionMatcher.Context named = new MentionMatcher.Context(); // for anaphors: "NATO ... The alliance ..."
+        for (TextSpan span : spans) pending.add(prepare(span, sentenceInputs, queries, named));
         List<Prediction> sentiments = sentiment == null || sentenceInputs.isEmpty() ? List.of()
                 : sentiment.predictAll(sentenceInputs);
         List<Prediction> stancePredictions = stance == null || queries.isEmpty() ? List.of()
@@ -162,7 +163,8 @@ public final class Scorer {
         return articles.map(this::score);
     }
 
-    private Pending prepare(TextSpan span, List<String> sentenceInputs, List<StanceQuery> queries) {
+    private Pending prepare(TextSpan span, List<String> sentenceInputs, List<StanceQuery> queries,
+            MentionMatcher.Context named) {
         String s = span.text();
         int[] tokenStarts = tokenStarts(s);
         boolean truncated = tokenStarts.length > MAX_TOKENS;
@@ -170,7 +172,7 @@ public final class Scorer {
         List<String> actors = new ArrayList<>();
         List<List<Mention>> mentions = new ArrayList<>();
         if (stance != null) {
-            List<Mention> all = matcher.find(s);
+            List<Mention> all = matcher.find(s, named);
             Map<String, List<Mention>> byActor = new LinkedHashMap<>();
             for (Mention m : all) byActor.computeIfAbsent(m.actor(), k -> new ArrayList<>()).add(m);
             for (Map.Entry<String, List<Mention>> e : byActor.entrySet()) {

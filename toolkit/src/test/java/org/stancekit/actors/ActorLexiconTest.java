@@ -35,11 +35,13 @@ class ActorLexiconTest {
                 + "Ruritania\tstate\tRuritania | Strelsau\tRuritanian\tKing Rudolf|Rudolf\n"
                 + "# a comment between rows\n"
                 + "Order\torganisation\tGrand Order\t\t\n"
+                + "Greens\tparty\tGreen Party\tGreen\tMs Leader\n"
                 + "\n"
                 + "-skip\tignore\tRuritania Times\t\t\n";
         ActorLexicon lex = ActorLexicon.parse(tsv, "x.tsv");
-        assertEquals(3, lex.actors().size());
-        assertEquals(List.of("Ruritania", "Order"), lex.namedActors().stream().map(Actor::id).toList());
+        assertEquals(4, lex.actors().size());
+        assertEquals(List.of("Ruritania", "Order", "Greens"), lex.namedActors().stream().map(Actor::id).toList());
+        assertEquals(Actor.Kind.PARTY, lex.get("Greens").kind());
         Actor r = lex.get("Ruritania");
         assertEquals(Actor.Kind.STATE, r.kind());
         assertEquals(List.of("Ruritania", "Strelsau"), r.aliases(), "lists are split on | and trimmed");
@@ -52,6 +54,21 @@ class ActorLexiconTest {
         assertNull(lex.get("Nowhere"));
         assertEquals("x.tsv", lex.source());
         assertEquals(tsv, lex.text(), "the exact text is kept for the bundle");
+    }
+
+    @Test
+    void optionalSixthColumnHoldsAnaphors() {
+        ActorLexicon lex = ActorLexicon.parse(HEADER + "\tanaphors\nPact\torganisation\tThe Pact\t\t\tthe alliance|the pact\n"
+                + "Ruritania\tstate\tRuritania\t\t\t\n", "six.tsv");
+        assertEquals(List.of("the alliance", "the pact"), lex.get("Pact").anaphors());
+        assertEquals(List.of(), lex.get("Ruritania").anaphors());
+        assertEquals(List.of(), ActorLexicon.parse(HEADER + "\nA\tgroup\tAlpha\t\t\n", "five.tsv").get("A").anaphors(),
+                "a five-column file has none");
+        BadInputException e = parseFails(HEADER + "\tanaphors\nA\tgroup\tAlpha\t\t\n");
+        assertTrue(e.getMessage().contains("expected 6 tab-separated columns, found 5"), e.getMessage());
+        assertOneLine(e.getMessage());
+        ActorLexicon built = ActorLexicon.of(lex.actors());
+        assertEquals(lex.actors(), built.actors(), "of() keeps the anaphors");
     }
 
     @Test
@@ -100,7 +117,7 @@ class ActorLexiconTest {
         BadInputException e = parseFails(HEADER + "\nA\tcountry\tAlpha\t\t\n");
         assertTrue(e.getMessage().startsWith("my-actors.tsv, row 2, column 'kind'"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown kind 'country'"), e.getMessage());
-        assertTrue(e.getMessage().contains("state, organisation, person, group or ignore"), e.getMessage());
+        assertTrue(e.getMessage().contains("state, organisation, person, group, party or ignore"), e.getMessage());
         assertOneLine(e.getMessage());
     }
 

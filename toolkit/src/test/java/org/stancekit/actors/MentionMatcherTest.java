@@ -134,6 +134,60 @@ class MentionMatcherTest {
     }
 
     @Test
+    void coordinatedDemonymsEachNameTheirState() {
+        assertEquals(List.of(new Mention("US", 11, 19, "American"), new Mention("Ukraine", 24, 45, "Ukrainian delegations")),
+                find("Jeddah saw American and Ukrainian delegations."),
+                "the first demonym alone, the last with its noun");
+        assertEquals(List.of("United Kingdom", "France", "Germany"), actors("British, French and German leaders met."));
+        assertEquals(List.of("Russia", "China"), actors("Russian or Chinese warships shadowed the convoy."));
+        assertEquals(List.of(), find("Russian and Chinese tourists filled the hotels."), "no official noun at the end");
+        assertEquals(List.of("China"), actors("The anti-American and Chinese officials clashed."),
+                "a hyphenated 'anti-' demonym stays out of the coordination");
+    }
+
+    @Test
+    void demonymBeforeWhatAStateDoesNamesTheState() {
+        assertEquals(new Mention("Russia", 4, 20, "Russian invasion"), find("The Russian invasion began in 2022.").get(0));
+        assertEquals("Israeli strikes", only("Israeli strikes hit the camp overnight.").text());
+        assertEquals("Kosovo", only("Kosovar police raided the office.").actor());
+        assertEquals(List.of(), find("Chinese investors and Russian novels."), "other nouns still name nothing");
+    }
+
+    @Test
+    void anaphorsNeedTheirActorNamedBefore() {
+        assertEquals(List.of(), find("The alliance met. The bloc agreed."), "nothing named before");
+        List<Mention> nato = find("NATO met, and the alliance agreed.");
+        assertEquals(List.of(new Mention("NATO", 0, 4, "NATO"), new Mention("NATO", 14, 26, "the alliance")), nato);
+        assertEquals(List.of("EU", "ASEAN", "ASEAN"), actors("The EU met ASEAN, and the bloc agreed."),
+                "a shared anaphor names the actor named last");
+        assertEquals(List.of("ASEAN", "EU", "EU"), actors("ASEAN met the EU, and the bloc agreed."));
+        assertEquals(List.of("NATO"), actors("NATO watched the Alliance of Sahel States and the alliance with the north."), "part of a longer name, or another alliance");
+
+        MentionMatcher.Context article = new MentionMatcher.Context();
+        assertEquals(List.of("NATO"), MATCHER.find("NATO leaders met.", article).stream().map(Mention::actor).toList());
+        assertEquals(List.of(new Mention("NATO", 0, 12, "The alliance")), MATCHER.find("The alliance agreed.", article),
+                "a context carries what earlier sentences of the article named");
+        assertEquals(List.of(), MATCHER.find("The alliance agreed."), "without it, nothing");
+    }
+
+    @Test
+    void partiesAndTheirLeadersOutsideGovernment() {
+        assertEquals(List.of("AfD", "Germany"), actors("The AfD surged as Chancellor Merz struggled."));
+        assertEquals(List.of("India", "BJP"), actors("Modi's BJP lost its majority."),
+                "a head of government stays with the state, the party is its own actor");
+        assertEquals(new Mention("National Rally", 0, 13, "Marine Le Pen"), only("Marine Le Pen attacked the budget."));
+        assertEquals("National Rally", only("Jordan Bardella led the list.").actor());
+        assertEquals("Reform UK", only("Farage promised a referendum.").actor());
+        assertEquals(new Mention("Republican Party", 0, 20, "Republican lawmakers"), only("Republican lawmakers blocked the aid."));
+        assertEquals(List.of("Democratic Party", "Republican Party"), actors("Democrats accused the GOP of stalling."));
+        assertEquals("CDU", only("The Christian Democrats won the state vote.").actor());
+        assertEquals(List.of(), find("The Social Democratic Party and the New Democratic Party met."), "other countries' Democrats are not the US party");
+        assertEquals("Sweden Democrats", only("The Sweden Democrats backed the budget.").actor());
+        assertEquals(List.of(), find("The republican ideal and a conservative critic."), "lower case names no party");
+        assertEquals(List.of(), find("Labour Day parades and BNP Paribas shares."));
+    }
+
+    @Test
     void ignorePhrasesBlockTheShorterAlias() {
         assertEquals(List.of(), find("The Washington Post reported the leak."));
         assertEquals(List.of(), find("Fishing boats crowded the South China Sea."));

@@ -35,6 +35,7 @@ class ScorerTest {
         String text = article.text();
         assertEquals(article, r.article());
         int previousEnd = 0;
+        org.stancekit.actors.MentionMatcher.Context soFar = new org.stancekit.actors.MentionMatcher.Context();
         for (int i = 0; i < r.sentences().size(); i++) {
             SentenceResult s = r.sentences().get(i);
             assertEquals(i, s.index(), "sentences in order");
@@ -44,7 +45,8 @@ class ScorerTest {
             assertNotNull(s.sentiment());
             assertEquals(1.0, s.sentiment().probabilities().values().stream().mapToDouble(Double::doubleValue).sum(),
                     1e-9);
-            List<String> named = scorer.matcher().find(s.text()).stream().map(Mention::actor).distinct().toList();
+            List<String> named = scorer.matcher().find(s.text(), soFar).stream().map(Mention::actor).distinct()
+                    .toList();
             assertEquals(named, s.stances().stream().map(StanceResult::actor).toList(),
                     "one stance per actor named, in order of first mention");
             for (StanceResult st : s.stances()) {
@@ -126,6 +128,22 @@ class ScorerTest {
         assertEquals("Ruritanian officials", r.sentences().get(1).stances().get(0).mentions().get(0).text());
         assertEquals(custom, s.bundle().lexicon());
         assertTrue(scorer().bundle().lexicon().contains("Russia"), "the original scorer is unchanged");
+    }
+
+    @Test
+    void anaphorsNameTheActorNamedEarlierInTheArticle() {
+        String text = "NATO leaders met in Vilnius on Tuesday. The alliance agreed to raise its spending target.\n"
+                + "The bloc stayed silent.";
+        ArticleResult r = scorer().score(text);
+        assertWellFormed(scorer(), new Article("text", text), r);
+        List<StanceResult> second = r.sentences().get(1).stances();
+        assertEquals(List.of("NATO"), second.stream().map(StanceResult::actor).toList());
+        StanceResult alliance = second.get(0);
+        assertEquals("The alliance", alliance.mentions().get(0).text());
+        assertEquals(text.indexOf("The alliance"), alliance.mentions().get(0).start(), "article offsets");
+        assertEquals(List.of(), r.sentences().get(2).stances(), "'the bloc' before any bloc is named names nothing");
+        assertEquals(List.of(), scorer().score("The alliance agreed to raise its spending target.").sentences().get(0)
+                .stances(), "an article that never names NATO");
     }
 
     /** P(against | actor) in the one-sentence article {@code text}. */
