@@ -258,9 +258,7 @@ public final class MentionMatcher {
         int k = lastOfSpaceRun(text, end) + 1;
         if (k >= n) return true;
         if (Character.isUpperCase(text.charAt(k))) return false;
-        int w = k;
-        while (w < n && isWordChar(text.charAt(w))) w++;
-        return !NOT_AFTER_ANAPHOR.contains(text.substring(k, w));
+        return !nextWordIn(text, end, NOT_AFTER_ANAPHOR);
     }
 
     /** Where the next word starts after ", ", " and ", " or " or ", and " at {@code from}, or -1. */
@@ -311,7 +309,24 @@ public final class MentionMatcher {
             node = node.child(Character.toLowerCase(c));
             if (node != null && node.entries != null && (j + 1 >= n || !isWordChar(text.charAt(j + 1)))) best = j + 1;
         }
+        if (best > 0 && text.regionMatches(true, k, "aid", 0, 3) && best == k + 3 && nextWordIn(text, best, AID_NOT_STATE)) {
+            return -1; // "American aid workers" are not the state; "American aid" is
+        }
         return best;
+    }
+
+    /** Words after "aid" that make "X aid" a private body rather than a state's aid. */
+    private static final List<String> AID_NOT_STATE = List.of("worker", "workers", "agency", "agencies", "group", "groups",
+            "organisation", "organisations", "organization", "organizations", "charity", "charities");
+
+    /** Whether the word after the whitespace at {@code from} is one of {@code words} (lower case). */
+    private static boolean nextWordIn(String text, int from, List<String> words) {
+        int n = text.length();
+        if (from >= n || fold(text.charAt(from)) != ' ') return false;
+        int k = lastOfSpaceRun(text, from) + 1;
+        int w = k;
+        while (w < n && isWordChar(text.charAt(w))) w++;
+        return words.contains(text.substring(k, w).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** How a char is matched: whitespace as a space, typographic apostrophes and hyphens as ASCII. */

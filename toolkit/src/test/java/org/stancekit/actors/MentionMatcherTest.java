@@ -151,6 +151,8 @@ class MentionMatcherTest {
         assertEquals("Israeli strikes", only("Israeli strikes hit the camp overnight.").text());
         assertEquals("Kosovo", only("Kosovar police raided the office.").actor());
         assertEquals(List.of(), find("Chinese investors and Russian novels."), "other nouns still name nothing");
+        assertEquals("American aid", only("American aid kept the hospital open.").text());
+        assertEquals(List.of(), find("Two American aid workers were freed."), "aid workers are not the state");
     }
 
     @Test
