@@ -46,6 +46,12 @@ public class Report {
                         read("newsmtsc-" + b + ".json").path("tasks").path("stance"), "");
             }
         }
+        if (Files.exists(dir.resolve("newsmtsc-bilstm.json"))) {
+            row("newsmtsc-bilstm", "NewsMTSC devtest_mt (neural backend, BiLSTM)", "stance (3 classes)",
+                    "as the NewsMTSC row; --backend neural --encoder bilstm (bag of 3, Word2Vec init)",
+                    read("newsmtsc-bilstm.json").path("tasks").path("stance"),
+                    "guide in the neural-backend issue: a BiLSTM with Word2Vec init ~0.63 (PITFALLS.md: 0.628)");
+        }
 
         // ---- SemEval-2016 Task 6, on a seeded 80/20 split of the training file (the official test set is withheld)
         JsonNode s = read("semeval.json").path("tasks").path("stance");
@@ -136,7 +142,7 @@ public class Report {
                 .append(meta.get("cpu")).append(" · ").append(meta.get("java")).append(" · git ")
                 .append(meta.get("git_commit")).append(" · data ").append(meta.get("data_dir")).append('\n');
         md.append('\n').append(meta.get("settings")).append(" · neural backend: ").append(meta.get("neural"))
-                .append('\n');
+                .append(" · BiLSTM: ").append(meta.getOrDefault("bilstm", "not requested")).append('\n');
         if (meta.containsKey("warning")) md.append("\n**warning:** ").append(meta.get("warning")).append('\n');
         md.append('\n');
         md.append("| benchmark | task | protocol | n | accuracy | macro-F1 | F_avg | published anchors | time |\n");
