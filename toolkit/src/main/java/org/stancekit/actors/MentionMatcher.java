@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code Hamas'}) ends the mention before the apostrophe. A demonym counts only when an official noun follows
  * ({@code Chinese President}, {@code Israeli officials}, {@code Russian forces}, {@code the Russian invasion}) and the
  * mention then covers both words, or when it is coordinated with such a demonym ({@code American and Ukrainian
- * delegations}: two mentions, {@code American} and {@code Ukrainian delegations}); "a Chinese restaurant" names no actor. {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases
+ * delegations}: two mentions, {@code American} and {@code Ukrainian delegations}), or when a participle of what a state
+ * does is hyphenated to it ({@code Saudi-brokered}, {@code Russian-backed}); "a Chinese restaurant" names no actor. {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases
  * so that they block the shorter alias inside them, and then dropped. Any run of whitespace in the text (spaces,
  * no-break spaces, tabs, line breaks) matches the single space of a phrase ("North Korea" with a no-break space,
  * "Chinese officials" across a line break), and typographic apostrophes and hyphens (U+2018, U+2019, U+02BC, U+2010,
@@ -47,7 +48,7 @@ public final class MentionMatcher {
 
     private static final int ALIAS = 0, DEMONYM = 1, ANAPHOR = 2;
 
-    /** Words after which an anaphor is part of a longer name or another relation ("the Alliance of Sahel States"). */
+    /** Words after which an anaphor is part of a longer name or another relation ("the Alliance for Progress"). */
     private static final List<String> NOT_AFTER_ANAPHOR = List.of("of", "for", "with", "between", "among");
 
     /**
@@ -299,6 +300,7 @@ public final class MentionMatcher {
         if (start > 0 && text.charAt(start - 1) == '-') return -1; // "pro-Russian", "anti-American"
         int k = from;
         int n = text.length();
+        if (k < n && fold(text.charAt(k)) == '-') return hyphenRoleEnd(text, k + 1);
         if (k >= n || fold(text.charAt(k)) != ' ') return -1;
         k = lastOfSpaceRun(text, k) + 1;
         Node node = nounRoot;
@@ -313,6 +315,18 @@ public final class MentionMatcher {
             return -1; // "American aid workers" are not the state; "American aid" is
         }
         return best;
+    }
+
+    /** Participles that make a hyphenated demonym the state acting ("Saudi-brokered", "Russian-backed"). */
+    static final List<String> HYPHEN_ROLES = List.of("led", "backed", "brokered", "mediated", "funded", "financed",
+            "installed", "sponsored", "supported", "armed", "trained", "allied", "controlled", "occupied", "imposed",
+            "drafted", "proposed", "hosted", "organised", "organized");
+
+    /** The end of "led" in "Kenyan-led" (the word starting at {@code k} after the hyphen), or -1 if it is no role. */
+    private static int hyphenRoleEnd(String text, int k) {
+        int w = k;
+        while (w < text.length() && isWordChar(text.charAt(w))) w++;
+        return w > k && HYPHEN_ROLES.contains(text.substring(k, w).toLowerCase(java.util.Locale.ROOT)) ? w : -1;
     }
 
     /** Words after "aid" that make "X aid" a private body rather than a state's aid. */
