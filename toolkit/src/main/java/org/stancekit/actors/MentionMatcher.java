@@ -15,8 +15,10 @@ import java.util.Map;
  * ({@code Chinese President}, {@code Israeli officials}, {@code Russian forces}, {@code the Russian invasion}) and the
  * mention then covers both words, or when it is coordinated with such a demonym ({@code American and Ukrainian
  * delegations}: two mentions, {@code American} and {@code Ukrainian delegations}), or when a participle of what a state
- * does is hyphenated to it ({@code Saudi-brokered}, {@code Russian-backed}); "a Chinese restaurant" names no actor. {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases
- * so that they block the shorter alias inside them, and then dropped. Any run of whitespace in the text (spaces,
+ * does is hyphenated to it ({@code Saudi-brokered}, {@code Russian-backed}); "a Chinese restaurant" names no actor.
+ * An anaphor ("the alliance") names the actor that the article named last among those that use it, and nothing before
+ * one of them is named. {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases so that they
+ * block the shorter alias inside them, and then dropped. Any run of whitespace in the text (spaces,
  * no-break spaces, tabs, line breaks) matches the single space of a phrase ("North Korea" with a no-break space,
  * "Chinese officials" across a line break), and typographic apostrophes and hyphens (U+2018, U+2019, U+02BC, U+2010,
  * U+2011) match their ASCII forms ("People’s Republic of China"); offsets and mention texts are those of the original
@@ -237,16 +239,16 @@ public final class MentionMatcher {
      * leaders": each demonym names its state).
      */
     private int demonymEnd(String text, int end, int start) {
-        int noun = officialNounEnd(text, end, start);
+        if (start > 0 && text.charAt(start - 1) == '-') return -1; // "pro-Russian", "anti-American"
+        int noun = officialNounEnd(text, end);
         if (noun >= 0) return noun;
-        if (start > 0 && text.charAt(start - 1) == '-') return -1;
         int at = end;
         for (int hops = 0; hops < 8; hops++) { // "A, B, C and D officials": at most a few coordinated demonyms
             int next = afterConjunction(text, at);
             if (next < 0) return -1;
             int demonym = demonymAt(text, next);
             if (demonym < 0) return -1;
-            if (officialNounEnd(text, demonym, next) >= 0) return end;
+            if (officialNounEnd(text, demonym) >= 0) return end;
             at = demonym;
         }
         return -1;
@@ -296,8 +298,7 @@ public final class MentionMatcher {
     }
 
     /** The end of the official noun that follows a demonym ending at {@code from}, or -1 if none follows. */
-    private int officialNounEnd(String text, int from, int start) {
-        if (start > 0 && text.charAt(start - 1) == '-') return -1; // "pro-Russian", "anti-American"
+    private int officialNounEnd(String text, int from) {
         int k = from;
         int n = text.length();
         if (k < n && fold(text.charAt(k)) == '-') return hyphenRoleEnd(text, k + 1);
@@ -324,9 +325,14 @@ public final class MentionMatcher {
 
     /** The end of "led" in "Kenyan-led" (the word starting at {@code k} after the hyphen), or -1 if it is no role. */
     private static int hyphenRoleEnd(String text, int k) {
-        int w = k;
-        while (w < text.length() && isWordChar(text.charAt(w))) w++;
+        int w = wordEnd(text, k);
         return w > k && HYPHEN_ROLES.contains(text.substring(k, w).toLowerCase(java.util.Locale.ROOT)) ? w : -1;
+    }
+
+    /** The end of the word (letters and digits) starting at {@code k}. */
+    private static int wordEnd(String text, int k) {
+        while (k < text.length() && isWordChar(text.charAt(k))) k++;
+        return k;
     }
 
     /** Words after "aid" that make "X aid" a private body rather than a state's aid. */
@@ -338,9 +344,7 @@ public final class MentionMatcher {
         int n = text.length();
         if (from >= n || fold(text.charAt(from)) != ' ') return false;
         int k = lastOfSpaceRun(text, from) + 1;
-        int w = k;
-        while (w < n && isWordChar(text.charAt(w))) w++;
-        return words.contains(text.substring(k, w).toLowerCase(java.util.Locale.ROOT));
+        return words.contains(text.substring(k, wordEnd(text, k)).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** How a char is matched: whitespace as a space, typographic apostrophes and hyphens as ASCII. */
