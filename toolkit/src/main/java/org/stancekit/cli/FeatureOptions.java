@@ -41,6 +41,11 @@ final class FeatureOptions {
                     + " boundaries) instead of inside each word (default: on).")
     Boolean charSpans;
 
+    @Option(names = "--topic-other-words", negatable = true,
+            description = "Linear, topic stance: keep other actors' mentions as words (\"GOP\", \"Trump\") instead of"
+                    + " the <o> placeholder (default: on).")
+    Boolean topicOtherWords;
+
     /** {@link FeatureConfig#defaults()} with the options given on the command line. */
     FeatureConfig config() {
         FeatureConfig fc = FeatureConfig.defaults();
@@ -57,6 +62,7 @@ final class FeatureOptions {
         if (hashtags != null) fc = fc.withHashtags(hashtags);
         if (numberCues != null) fc = fc.withNumberCues(numberCues);
         if (charSpans != null) fc = fc.withCharSpans(charSpans);
+        if (topicOtherWords != null) fc = fc.withTopicOtherWords(topicOtherWords);
         return fc;
     }
 }

@@ -22,6 +22,10 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
         TokenView v = new TokenView(q.text(), q.targets(), q.others());
         sink.part("a=").part(q.actor()).end();
         boolean topic = v.targetPositions.isEmpty();
+        // a topic target: other actors' names ("GOP", "Trump") are words like any other, unless told to hide them
+        if (topic && config.topicOtherWords() && !q.others().isEmpty()) {
+            v = new TokenView(q.text(), q.targets(), List.of());
+        }
         // per target: the topic target's every feature conjoined with the actor id (the a= feature stays as it is)
         FeatureSink f = topic && config.perTarget() ? new Prefixed(sink, "a=" + q.actor() + "|") : sink;
         SentimentFeaturizer.addWords(v, f, config);

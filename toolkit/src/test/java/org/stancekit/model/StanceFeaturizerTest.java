@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,18 +173,39 @@ class StanceFeaturizerTest {
     }
 
     @Test
+    void topicOtherWordsKeepsOtherActorsNamesForATopicTargetOnly() {
+        String text = "The GOP will never back her";
+        List<org.stancekit.actors.Mention> gop = List.of(new org.stancekit.actors.Mention("Republican Party", 4, 7, "GOP"));
+        FeatureConfig fc = FeatureConfig.defaults();
+        List<String> hidden = new StanceFeaturizer(fc.withTopicOtherWords(false))
+                .features(new StanceQuery(text, "Hillary Clinton", List.of(), gop));
+        List<String> kept = new StanceFeaturizer(fc.withTopicOtherWords(true))
+                .features(new StanceQuery(text, "Hillary Clinton", List.of(), gop));
+        assertTrue(hidden.stream().anyMatch(f -> f.contains("<o>")) && hidden.stream().noneMatch(f -> f.contains("gop")),
+                hidden.toString());
+        assertTrue(kept.stream().anyMatch(f -> f.contains("gop")) && kept.stream().noneMatch(f -> f.contains("<o>")),
+                kept.toString());
+        // a named target: unchanged by the flag
+        StanceQuery named = new StanceQuery("The GOP will never back Clinton", "Hillary Clinton",
+                List.of(new org.stancekit.actors.Mention("Hillary Clinton", 24, 31, "Clinton")), gop);
+        assertEquals(new StanceFeaturizer(fc.withTopicOtherWords(false)).features(named),
+                new StanceFeaturizer(fc.withTopicOtherWords(true)).features(named));
+    }
+
+    @Test
     void theNewDefaultsAndTheirAbsenceInOlderModels() throws Exception {
         FeatureConfig d = FeatureConfig.defaults();
-        assertTrue(d.perTarget() && d.hashtags() && d.charSpans() && !d.actorTrigrams() && !d.numberCues());
+        assertTrue(d.perTarget() && d.hashtags() && d.charSpans() && d.topicOtherWords() && !d.actorTrigrams()
+                && !d.numberCues());
         // a model.json written before these fields existed: they read as off (the old features)
         String old = "{\"window\":5,\"bigrams\":true,\"negation\":true,\"clause\":true,\"actorWords\":true,"
                 + "\"lexicon\":true,\"actorBigrams\":false,\"charNgrams\":5,\"changeCues\":true}";
         FeatureConfig read = new com.fasterxml.jackson.databind.ObjectMapper().readValue(old, FeatureConfig.class);
         assertFalse(read.perTarget() || read.hashtags() || read.charSpans() || read.actorTrigrams()
-                || read.numberCues());
+                || read.numberCues() || read.topicOtherWords());
         StanceQuery q = new StanceQuery("Wind beats coal #CleanAirNow", "Renewables", List.of(), List.of());
         List<String> before = new StanceFeaturizer(new FeatureConfig(5, true, true, true, true, true, false, 5, true,
-                false, false, false, false, false)).features(q);
+                false, false, false, false, false, false)).features(q);
         assertTrue(new StanceFeaturizer(read).features(q).equals(before));
         assertTrue(before.contains("u=wind") && before.contains("a=Renewables|c=nd$"), before.toString());
     }
