@@ -41,6 +41,11 @@ final class CalibrationOptions {
         return !calibration.isEmpty() || !ensembleWeight.isEmpty();
     }
 
+    /** {@code [TASK=]VALUE} options, repeatable: the value per task (a value without a task applies to both). */
+    static <V> Map<Task, V> perTask(String option, List<String> values, Function<String, V> parser, String choices) {
+        return parse(option, values, parser, choices);
+    }
+
     private static <V> Map<Task, V> parse(String option, List<String> values, Function<String, V> parser,
                                           String choices) {
         Map<Task, V> out = new EnumMap<>(Task.class);

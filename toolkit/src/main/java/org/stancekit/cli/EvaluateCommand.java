@@ -6,11 +6,15 @@ import org.stancekit.BadInputException;
 import org.stancekit.data.LabelledData;
 import org.stancekit.data.SentimentExample;
 import org.stancekit.data.StanceExample;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.stancekit.model.Classifier;
+import org.stancekit.model.Prediction;
 import org.stancekit.model.StanceQuery;
 import org.stancekit.model.Task;
 import org.stancekit.score.Scorer;
 import org.stancekit.train.Evaluation;
+import org.stancekit.train.ProbabilityScores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,13 +23,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 @Command(name = "evaluate", description = "Measure a model on a labelled CSV: per-class precision, recall, F1,"
-        + " macro-F1, accuracy and the confusion matrix.")
+        + " macro-F1, accuracy, the confusion matrix, and how honest its confidences are (log-loss, 10-bin ECE).")
 final class EvaluateCommand extends BaseCommand {
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE.csv",
             description = "Labelled CSV; repeatable, or several after one --data (training-data/*.csv).")
@@ -39,8 +44,16 @@ final class EvaluateCommand extends BaseCommand {
     @Option(names = "--by-actor", description = "Stance: also score each actor (target) on its own; JSON adds"
             + " \"by_actor\": {actor: {the same metrics}} to the stance task.")
     boolean byActor;
+    @Option(names = "--predictions", paramLabel = "FILE.csv", description = "Also write every example's gold label,"
+            + " prediction and probabilities (columns task, source, actor, text, gold, predicted, confidence, p_<label>).")
+    Path predictions;
+    @Option(names = "--force", description = "Overwrite an existing --predictions file.")
+    boolean force;
     @Mixin
     ColumnOptions columns;
+
+    /** One scored example, for the --predictions file. */
+    private record Row(Task task, String source, String actor, String text, String gold, Prediction p) {}
 
     @Override
     public Integer call() throws Exception {
@@ -55,39 +68,50 @@ final class EvaluateCommand extends BaseCommand {
                         + scorer.bundle().tasks().keySet().iterator().next().key());
             }
         }
+        AtomicOutput.check(predictions, force, "--predictions");
         LabelledData d = Data.read(data, columns, scorer.matcher(), wanted, this::warn);
         Map<Task, Evaluation> results = new EnumMap<>(Task.class);
+        Map<Task, ProbabilityScores> confidence = new EnumMap<>(Task.class);
         Map<String, Evaluation> perActor = new TreeMap<>();
+        List<Row> rows = new ArrayList<>();
         if (wanted.contains(Task.STANCE) && !d.stance().isEmpty()) {
             Classifier<StanceQuery> c = scorer.bundle().stance().orElseThrow();
-            List<String> gold = new ArrayList<>(), pred = new ArrayList<>();
-            Map<String, List<String>> goldBy = new TreeMap<>(), predBy = new TreeMap<>();
+            List<StanceQuery> queries = new ArrayList<>();
             for (StanceExample e : d.stance()) {
                 check(c.labels(), e.label(), e.source(), columns.columns().stance());
-                String p = c.predict(e.query()).label();
-                gold.add(e.label());
-                pred.add(p);
-                goldBy.computeIfAbsent(e.query().actor(), k -> new ArrayList<>()).add(e.label());
-                predBy.computeIfAbsent(e.query().actor(), k -> new ArrayList<>()).add(p);
+                queries.add(e.query());
             }
-            results.put(Task.STANCE, Evaluation.of(c.labels(), gold, pred));
+            List<Prediction> ps = c.predictAll(queries);
+            Map<String, List<String>> goldBy = new TreeMap<>(), predBy = new TreeMap<>();
+            for (int i = 0; i < ps.size(); i++) {
+                StanceExample e = d.stance().get(i);
+                goldBy.computeIfAbsent(e.query().actor(), k -> new ArrayList<>()).add(e.label());
+                predBy.computeIfAbsent(e.query().actor(), k -> new ArrayList<>()).add(ps.get(i).label());
+                rows.add(new Row(Task.STANCE, e.source(), e.query().actor(), e.query().text(), e.label(), ps.get(i)));
+            }
+            List<String> gold = d.stance().stream().map(StanceExample::label).toList();
+            results.put(Task.STANCE, Evaluation.of(c.labels(), gold, ps.stream().map(Prediction::label).toList()));
+            confidence.put(Task.STANCE, probabilityScores(c.labels(), gold, ps));
             if (byActor) goldBy.forEach((a, g) -> perActor.put(a, Evaluation.of(c.labels(), g, predBy.get(a))));
         }
         if (wanted.contains(Task.SENTIMENT) && !d.sentiment().isEmpty()) {
             Classifier<String> c = scorer.bundle().sentiment().orElseThrow();
-            List<String> gold = new ArrayList<>(), pred = new ArrayList<>();
-            for (SentimentExample e : d.sentiment()) {
-                check(c.labels(), e.label(), e.source(), columns.columns().sentiment());
-                gold.add(e.label());
-                pred.add(c.predict(e.text()).label());
+            for (SentimentExample e : d.sentiment()) check(c.labels(), e.label(), e.source(), columns.columns().sentiment());
+            List<Prediction> ps = c.predictAll(d.sentiment().stream().map(SentimentExample::text).toList());
+            List<String> gold = d.sentiment().stream().map(SentimentExample::label).toList();
+            for (int i = 0; i < ps.size(); i++) {
+                SentimentExample e = d.sentiment().get(i);
+                rows.add(new Row(Task.SENTIMENT, e.source(), "", e.text(), e.label(), ps.get(i)));
             }
-            results.put(Task.SENTIMENT, Evaluation.of(c.labels(), gold, pred));
+            results.put(Task.SENTIMENT, Evaluation.of(c.labels(), gold, ps.stream().map(Prediction::label).toList()));
+            confidence.put(Task.SENTIMENT, probabilityScores(c.labels(), gold, ps));
         }
         if (results.isEmpty()) throw new BadInputException("no labelled examples for " + wanted + " in " + data);
         if (format.equals("json")) {
             Map<String, Object> tasks = new LinkedHashMap<>();
             results.forEach((t, e) -> {
                 Map<String, Object> m = new LinkedHashMap<>(e.toMap());
+                m.put("confidence", confidence.get(t).toMap());
                 if (t == Task.STANCE && byActor) {
                     Map<String, Object> by = new LinkedHashMap<>();
                     perActor.forEach((a, ev) -> by.put(a, ev.toMap()));
@@ -101,6 +125,7 @@ final class EvaluateCommand extends BaseCommand {
             results.forEach((t, e) -> {
                 io.out().println(t.key() + ":");
                 io.out().print(e.toText());
+                io.out().print(confidence.get(t).toText());
                 io.out().println();
                 if (t == Task.STANCE && byActor) {
                     perActor.forEach((a, ev) -> {
@@ -111,7 +136,46 @@ final class EvaluateCommand extends BaseCommand {
                 }
             });
         }
+        if (predictions != null) writePredictions(rows);
         return Main.EXIT_OK;
+    }
+
+    private static ProbabilityScores probabilityScores(List<String> labels, List<String> gold, List<Prediction> ps) {
+        double[][] probs = new double[ps.size()][];
+        int[] g = new int[ps.size()];
+        for (int i = 0; i < ps.size(); i++) {
+            Map<String, Double> m = ps.get(i).probabilities();
+            probs[i] = labels.stream().mapToDouble(m::get).toArray();
+            g[i] = labels.indexOf(gold.get(i));
+        }
+        return ProbabilityScores.of(probs, g);
+    }
+
+    private void writePredictions(List<Row> rows) throws Exception {
+        Set<String> labels = new LinkedHashSet<>();
+        for (Row r : rows) labels.addAll(r.p().probabilities().keySet());
+        List<String> header = new ArrayList<>(List.of("task", "source", "actor", "text", "gold", "predicted",
+                "confidence"));
+        for (String l : labels) header.add("p_" + l);
+        try (AtomicOutput o = AtomicOutput.open(predictions, io.out());
+             CSVPrinter printer = new CSVPrinter(o.writer(), CSVFormat.RFC4180)) {
+            printer.printRecord(header);
+            for (Row r : rows) {
+                List<Object> rec = new ArrayList<>(List.of(r.task().key(), r.source(), r.actor(), r.text(), r.gold(),
+                        r.p().label(), fmt(r.p().probabilities().get(r.p().label()))));
+                for (String l : labels) {
+                    Double p = r.p().probabilities().get(l);
+                    rec.add(p == null ? "" : fmt(p));
+                }
+                printer.printRecord(rec);
+            }
+            printer.flush();
+            o.commit();
+        }
+    }
+
+    private static String fmt(double p) {
+        return String.format(java.util.Locale.ROOT, "%.6f", p);
     }
 
     private static void check(List<String> labels, String label, String source, String column) {

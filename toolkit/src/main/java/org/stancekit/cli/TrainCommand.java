@@ -28,9 +28,10 @@ final class TrainCommand extends BaseCommand {
     Path output;
     @Option(names = "--task", defaultValue = "both", description = "stance, sentiment or both (default: ${DEFAULT-VALUE}).")
     TaskOption task;
-    @Option(names = "--backend", defaultValue = "linear",
-            description = "linear (default, Smile maxent), neural (DL4J network) or ensemble (both, mixed on dev).")
-    String backend;
+    @Option(names = "--backend", paramLabel = "[TASK=]BACKEND",
+            description = "linear (default, Smile maxent), neural (DL4J network) or ensemble (both, mixed on dev)."
+                    + " TASK=BACKEND (stance=..., sentiment=...) sets one task; repeatable.")
+    List<String> backend = List.of();
     @Option(names = "--encoder", defaultValue = "cnn", description = "Neural encoder: cnn or bilstm (default: ${DEFAULT-VALUE}).")
     String encoder;
     @Option(names = "--epochs", defaultValue = "12", description = "Neural: most epochs (default: ${DEFAULT-VALUE}).")
@@ -134,7 +135,13 @@ final class TrainCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Trainer.Backend backendChoice = Trainer.Backend.parse(backend);
+        Map<Task, Trainer.Backend> backends = CalibrationOptions.perTask("--backend", backend, Trainer.Backend::parse,
+                "linear, neural or ensemble");
+        // the bundle-wide backend: the one every task shares, else linear with per-task overrides
+        Trainer.Backend backendChoice = backends.getOrDefault(Task.STANCE, Trainer.Backend.LINEAR);
+        if (backends.getOrDefault(Task.SENTIMENT, Trainer.Backend.LINEAR) != backendChoice) {
+            backendChoice = Trainer.Backend.LINEAR;
+        }
         if (!encoder.equals("cnn") && !encoder.equals("bilstm")) {
             throw new BadInputException("--encoder " + encoder + ": choose cnn or bilstm");
         }
@@ -188,7 +195,7 @@ final class TrainCommand extends BaseCommand {
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, l2, batchSize, epochs,
                         patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad, mean, inDropout,
                         gradientClip, attention, embeddingLrScale, lrDecay, wordDropout)).withCalibration(calibration.methods())
-                .withEnsembleWeight(calibration.weightCriteria());
+                .withEnsembleWeight(calibration.weightCriteria()).withTaskBackends(backends);
         Trainer.Result result;
         try {
             result = Trainer.train(train, devData, lexicon, options, this::note);

@@ -88,7 +88,7 @@ public final class Importers {
         }
     }
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -433,7 +433,7 @@ public final class Importers {
         return new int[]{best, best + mention.length()};
     }
 
-    private static String requireString(JsonNode obj, String key, String file, long line, String field) {
+    static String requireString(JsonNode obj, String key, String file, long line, String field) {
         JsonNode n = obj.get(key);
         if (n == null || n.isNull()) throw jsonError(file, line, field, "missing");
         if (!n.isTextual()) throw jsonError(file, line, field, "expected a string, found " + ArticleReader.describe(n));
@@ -451,7 +451,7 @@ public final class Importers {
                 + ArticleReader.describe(n));
     }
 
-    private static BadInputException jsonError(String file, long line, String field, String what) {
+    static BadInputException jsonError(String file, long line, String field, String what) {
         StringBuilder sb = new StringBuilder(file).append(", line ").append(line);
         if (field != null) sb.append(", field '").append(field).append('\'');
         return new BadInputException(sb.append(": ").append(what).toString());
@@ -545,7 +545,7 @@ public final class Importers {
 
     // ------------------------------------------------------------------------------------------------ shared helpers
 
-    private static Map<String, Long> newCounts() {
+    static Map<String, Long> newCounts() {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("favor", 0L);
         m.put("against", 0L);
@@ -553,14 +553,14 @@ public final class Importers {
         return m;
     }
 
-    private static Map<String, Long> labelCounts(List<String> labels) {
+    static Map<String, Long> labelCounts(List<String> labels) {
         Map<String, Long> m = new LinkedHashMap<>();
         for (String l : labels) m.put(l, 0L);
         return m;
     }
 
     @FunctionalInterface
-    private interface Body {
+    interface Body {
         ImportReport write(CSVPrinter printer) throws IOException;
     }
 
@@ -568,7 +568,7 @@ public final class Importers {
      * Checks the output can be written, runs {@code body} against a temporary file beside it, and moves the temporary
      * file over the output (atomically where the file system can). The temporary file is removed on any failure.
      */
-    private static ImportReport writeAtomically(Path in, Path out, boolean force, List<String> header, Body body) {
+    static ImportReport writeAtomically(Path in, Path out, boolean force, List<String> header, Body body) {
         Path target = out.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) throw new BadInputException(out + ": is a directory; give an output file");
         if (Files.exists(target) && !force) throw new BadInputException(out + " exists; use --force to overwrite");

@@ -146,7 +146,7 @@ public final class CrossValidation {
         int[] fold = assignFolds(task, all, k, seed, group, label);
         List<String> labels = LinearTrainer.labelOrder(all.stream().map(label).toList(), task.defaultLabels());
         Trainer.Options o = new Trainer.Options(Set.of(task), options.params(), options.features(), options.seed(),
-                options.devSplit(), options.columns(), options.biasShift(), options.notes(), options.backend(),
+                options.devSplit(), options.columns(), options.biasShift(), options.notes(), options.backend(task),
                 options.neural(), options.calibration(), options.ensembleWeight());
         List<Evaluation> evals = new ArrayList<>();
         List<String> allGold = new ArrayList<>(), allPred = new ArrayList<>();

@@ -52,13 +52,23 @@ public final class Trainer {
     public record Options(Set<Task> tasks, LinearParams params, FeatureConfig features, long seed, double devSplit,
                           Map<String, String> columns, boolean biasShift, Map<String, String> notes, Backend backend,
                           NeuralParams neural, Map<Task, Calibration.Method> calibration,
-                          Map<Task, Calibration.WeightCriterion> ensembleWeight) {
+                          Map<Task, Calibration.WeightCriterion> ensembleWeight, Map<Task, Backend> taskBackends) {
         public Options {
             tasks = Set.copyOf(tasks);
             columns = Map.copyOf(columns);
             notes = Map.copyOf(notes);
             calibration = Map.copyOf(calibration);
             ensembleWeight = Map.copyOf(ensembleWeight);
+            taskBackends = Map.copyOf(taskBackends);
+        }
+
+        /** One backend ({@code backend}) for every task. */
+        public Options(Set<Task> tasks, LinearParams params, FeatureConfig features, long seed, double devSplit,
+                       Map<String, String> columns, boolean biasShift, Map<String, String> notes, Backend backend,
+                       NeuralParams neural, Map<Task, Calibration.Method> calibration,
+                       Map<Task, Calibration.WeightCriterion> ensembleWeight) {
+            this(tasks, params, features, seed, devSplit, columns, biasShift, notes, backend, neural, calibration,
+                    ensembleWeight, Map.of());
         }
 
         /** Temperatures fitted on dev for every task ({@link Calibration.Method#DEV}). */
@@ -82,19 +92,30 @@ public final class Trainer {
 
         public Options withBackend(Backend b, NeuralParams n) {
             return new Options(tasks, params, features, seed, devSplit, columns, biasShift, notes, b, n, calibration,
-                    ensembleWeight);
+                    ensembleWeight, taskBackends);
+        }
+
+        /** These options with a backend for some tasks that differs from {@link #backend()} (a task not named: it). */
+        public Options withTaskBackends(Map<Task, Backend> perTask) {
+            return new Options(tasks, params, features, seed, devSplit, columns, biasShift, notes, backend, neural,
+                    calibration, ensembleWeight, perTask);
+        }
+
+        /** The backend that trains {@code task}. */
+        public Backend backend(Task task) {
+            return taskBackends.getOrDefault(task, backend);
         }
 
         /** These options with the given calibration method per task (a task not named: {@code DEV}). */
         public Options withCalibration(Map<Task, Calibration.Method> c) {
             return new Options(tasks, params, features, seed, devSplit, columns, biasShift, notes, backend, neural, c,
-                    ensembleWeight);
+                    ensembleWeight, taskBackends);
         }
 
         /** These options with the ensemble's weight criterion per task (a task not named: {@code MACRO_F1}). */
         public Options withEnsembleWeight(Map<Task, Calibration.WeightCriterion> w) {
             return new Options(tasks, params, features, seed, devSplit, columns, biasShift, notes, backend, neural,
-                    calibration, w);
+                    calibration, w, taskBackends);
         }
 
         public Calibration.WeightCriterion ensembleWeight(Task task) {
@@ -176,7 +197,7 @@ public final class Trainer {
                     + gold.get(0) + "'; a classifier needs at least two labels");
         }
         List<String> labels = LinearTrainer.labelOrder(gold, task.defaultLabels());
-        Backend backend = options.backend();
+        Backend backend = options.backend(task);
         progress.accept(String.format(java.util.Locale.ROOT, "%s: training on %d examples (%s), dev %d; backend %s",
                 task.key(), trainSet.size(), counts, devSet.size(), backend.key()));
         List<E> usableDev = devSet.stream().filter(e -> labels.contains(label.apply(e))).toList();
@@ -484,8 +505,8 @@ public final class Trainer {
         hp.put("min_count", o.params().minCount());
         hp.put("tolerance", o.params().tolerance());
         hp.put("max_iterations", o.params().maxIterations());
-        if (o.backend() != Backend.NEURAL) info.put("hyper_parameters", hp);
-        if (o.backend() != Backend.LINEAR) info.put("neural_hyper_parameters", neuralParams(o.neural()));
+        if (o.backend(task) != Backend.NEURAL) info.put("hyper_parameters", hp);
+        if (o.backend(task) != Backend.LINEAR) info.put("neural_hyper_parameters", neuralParams(o.neural()));
         info.put("seed", o.seed());
         info.put("bias_shift_on_dev", o.biasShift());
         info.put("feature_config", o.features());
@@ -516,7 +537,7 @@ public final class Trainer {
         versions.put("stancekit", Version.get());
         versions.put("java", System.getProperty("java.version"));
         versions.put("smile", Version.library("smile"));
-        if (o.backend() != Backend.LINEAR) versions.put("deeplearning4j", Version.library("dl4j"));
+        if (o.backend(task) != Backend.LINEAR) versions.put("deeplearning4j", Version.library("dl4j"));
         info.put("versions", versions);
         info.putAll(t.extra);
         info.put("created", Instant.now().toString());

@@ -114,7 +114,12 @@ class TrainEvaluateCommandTest {
         assertEquals(Set.of("stance", "sentiment"), keys(root.get("tasks")));
         for (String task : List.of("stance", "sentiment")) {
             JsonNode t = root.get("tasks").get(task);
-            assertEquals(Set.of("n", "accuracy", "macro_f1", "per_class", "confusion"), keys(t), task);
+            assertEquals(Set.of("n", "accuracy", "macro_f1", "per_class", "confusion", "confidence"), keys(t), task);
+            JsonNode conf = t.get("confidence");
+            assertEquals(Set.of("log_loss", "ece", "ece_noise_floor", "mean_confidence", "accuracy"), keys(conf));
+            assertTrue(conf.get("log_loss").asDouble() > 0, task + " log-loss");
+            for (String k : List.of("ece", "ece_noise_floor", "mean_confidence")) assertFraction(conf.get(k), k);
+            assertEquals(t.get("accuracy").asDouble(), conf.get("accuracy").asDouble(), 1e-12);
             int n = t.get("n").asInt();
             assertEquals(task.equals("stance") ? 66 : 72, n, task + " examples");
             assertFraction(t.get("accuracy"), task + ".accuracy");
@@ -182,6 +187,58 @@ class TrainEvaluateCommandTest {
         }
         assertTrue(r.out().contains("confusion (rows: gold, columns: predicted)"), r.out());
         assertTrue(!r.out().contains("sentiment:"), "--task stance only");
+    }
+
+    @Test
+    void evaluateWritesEveryPredictionWithItsProbabilitiesAndKeepsAnExistingFile() throws Exception {
+        Path csv = TestModels.smallTrainingCsv(dir, "eval.csv");
+        Path preds = dir.resolve("out").resolve("predictions.csv");
+        Cli r = Cli.run("evaluate", "--model", TestModels.tinyBundle().toString(), "--data", csv.toString(),
+                "--predictions", preds.toString()).expectExit(0);
+        assertTrue(r.out().contains("confidence: log-loss="), r.out());
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .get().parse(Files.newBufferedReader(preds))) {
+            assertEquals(List.of("task", "source", "actor", "text", "gold", "predicted", "confidence", "p_favor",
+                    "p_against", "p_neutral", "p_positive", "p_negative"), parser.getHeaderNames().subList(0, 12));
+            rows = parser.getRecords();
+        }
+        assertEquals(66 + 72, rows.size(), "one row per stance example and per sentiment example");
+        int wrongStance = 0;
+        for (var row : rows) {
+            boolean stance = row.get("task").equals("stance");
+            List<String> labels = stance ? List.of("favor", "against", "neutral")
+                    : List.of("positive", "negative", "neutral");
+            double sum = 0, best = -1;
+            String arg = null;
+            for (String l : labels) {
+                double p = Double.parseDouble(row.get("p_" + l));
+                sum += p;
+                if (p > best) {
+                    best = p;
+                    arg = l;
+                }
+            }
+            assertEquals(1.0, sum, 1e-4, "probabilities of one row sum to 1: " + row);
+            assertEquals(arg, row.get("predicted"), "the prediction is the most probable label");
+            assertEquals(best, Double.parseDouble(row.get("confidence")), 1e-6);
+            assertTrue(row.get("source").startsWith(csv + ", row "), row.get("source"));
+            assertEquals(stance, !row.get("actor").isEmpty(), "stance rows name their actor");
+            if (stance && !row.get("gold").equals(row.get("predicted"))) wrongStance++;
+        }
+        JsonNode json = JSON.readTree(Cli.run("evaluate", "--model", TestModels.tinyBundle().toString(), "--data",
+                csv.toString(), "--format", "json").expectExit(0).out());
+        double accuracy = json.get("tasks").get("stance").get("accuracy").asDouble();
+        assertEquals(Math.round((1 - accuracy) * 66), wrongStance, "the file agrees with the summary");
+
+        String before = Files.readString(preds);
+        String line = Cli.run("evaluate", "--model", TestModels.tinyBundle().toString(), "--data", csv.toString(),
+                "--predictions", preds.toString()).expectOneLineError();
+        assertTrue(line.contains("already exists") && line.contains("--force"), line);
+        assertEquals(before, Files.readString(preds), "the earlier file is intact");
+        Cli.run("evaluate", "--model", TestModels.tinyBundle().toString(), "--data", csv.toString(), "--task",
+                "stance", "--predictions", preds.toString(), "--force").expectExit(0);
+        assertEquals(1 + 66, Files.readAllLines(preds).size(), "replaced with --force (stance rows only)");
     }
 
     @Test
