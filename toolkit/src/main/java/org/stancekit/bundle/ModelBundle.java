@@ -290,7 +290,7 @@ public final class ModelBundle {
             }
             Path taskDir = dir.resolve(task.key());
             verifyChecksums(taskDir, task, checksums);
-            tasks.put(task, loadTask(taskDir, task));
+            tasks.put(task, loadTask(taskDir, task, lexicon));
         }
         return new ModelBundle(lexicon, tasks);
     }
@@ -320,7 +320,7 @@ public final class ModelBundle {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static TaskModel loadTask(Path taskDir, Task task) {
+    private static TaskModel loadTask(Path taskDir, Task task, ActorLexicon lexicon) {
         Path modelFile = taskDir.resolve(MODEL_FILE);
         JsonNode info = readJson(modelFile);
         String backend = info.path("backend").asText("");
@@ -328,7 +328,7 @@ public final class ModelBundle {
         double temperature = temperature(info, modelFile);
         Classifier<?> classifier;
         switch (backend) {
-            case "linear" -> classifier = loadLinear(taskDir, task, info, labels, temperature);
+            case "linear" -> classifier = loadLinear(taskDir, task, info, labels, temperature, lexicon);
             // the neural package (and with it ND4J) is reached only from here: linear bundles never load it
             case "neural" -> classifier = org.stancekit.model.neural.NeuralBackend.load(taskDir, task, info);
             case "ensemble" -> {
@@ -338,7 +338,8 @@ public final class ModelBundle {
                 }
                 double w = info.path("linear_weight").asDouble(-1);
                 if (!(w >= 0 && w <= 1)) throw new ModelFormatException(modelFile + ": linear_weight must be in [0, 1]");
-                LinearClassifier<?> linear = loadLinear(taskDir, task, info, labels, temperature(lin, modelFile));
+                LinearClassifier<?> linear = loadLinear(taskDir, task, info, labels, temperature(lin, modelFile),
+                        lexicon);
                 Classifier<?> neural = org.stancekit.model.neural.NeuralBackend.load(taskDir, task, neu);
                 if (!neural.labels().equals(labels)) {
                     throw new ModelFormatException(modelFile + ": the neural part's labels differ from the ensemble's");
@@ -365,8 +366,9 @@ public final class ModelBundle {
         return temperature;
     }
 
+    /** {@code lexicon}: the bundle's own, which a stance model with {@code lexiconDomain} keys its feature copies on. */
     private static LinearClassifier<?> loadLinear(Path taskDir, Task task, JsonNode info, List<String> labels,
-                                                  double temperature) {
+                                                  double temperature, ActorLexicon lexicon) {
         Path modelFile = taskDir.resolve(MODEL_FILE);
         FeatureConfig fc;
         try {
@@ -377,7 +379,7 @@ public final class ModelBundle {
         if (fc == null) throw new ModelFormatException(modelFile + ": feature_config missing");
         LinearModel model = LinearModel.load(taskDir, labels, temperature);
         return task == Task.STANCE
-                ? new LinearClassifier<>(new StanceFeaturizer(fc), model)
+                ? new LinearClassifier<>(new StanceFeaturizer(fc, lexicon::contains), model)
                 : new LinearClassifier<>(new SentimentFeaturizer(fc), model);
     }
 

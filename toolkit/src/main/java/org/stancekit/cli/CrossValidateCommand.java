@@ -96,7 +96,8 @@ final class CrossValidateCommand extends BaseCommand {
                     throw Data.naming(data, e);
                 }
             } else {
-                r = CrossValidation.run(t, d, folds, seed, params, featureOptions.config(), this::note);
+                r = CrossValidation.run(t, d, folds, seed, params, featureOptions.config(), lexicon::contains,
+                        this::note);
             }
             json.put(t.key(), r.toMap());
             if (format.equals("text")) {

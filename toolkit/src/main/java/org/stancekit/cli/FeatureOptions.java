@@ -46,6 +46,12 @@ final class FeatureOptions {
                     + " the <o> placeholder (default: on).")
     Boolean topicOtherWords;
 
+    @Option(names = "--lexicon-domain", negatable = true,
+            description = "Linear, named targets: also copy every feature with a prefix saying whether the actor is one"
+                    + " the lexicon knows or free text (a NewsMTSC-style mention), so each kind gets weights of its own"
+                    + " besides the shared ones (default: off).")
+    Boolean lexiconDomain;
+
     /** {@link FeatureConfig#defaults()} with the options given on the command line. */
     FeatureConfig config() {
         FeatureConfig fc = FeatureConfig.defaults();
@@ -63,6 +69,7 @@ final class FeatureOptions {
         if (numberCues != null) fc = fc.withNumberCues(numberCues);
         if (charSpans != null) fc = fc.withCharSpans(charSpans);
         if (topicOtherWords != null) fc = fc.withTopicOtherWords(topicOtherWords);
+        if (lexiconDomain != null) fc = fc.withLexiconDomain(lexiconDomain);
         return fc;
     }
 }

@@ -35,11 +35,17 @@ package org.stancekit.model;
  *                     {@code <o>} placeholder (a named target's features are unchanged; off in bundles made before it)
  * @param charSpans    with {@code charNgrams}: take the n-grams over the whole sentence (its words joined by single
  *                     spaces, punctuation included), so they also cross word boundaries, instead of inside each word
+ * @param lexiconDomain for a target the text names: every feature is also written a second time with a prefix that
+ *                     says whether the actor is one the bundle's lexicon knows ({@code L|}: the project's data and
+ *                     everything {@code score} finds) or free text ({@code F|}: a NewsMTSC-style mention such as
+ *                     "Trump" in an evaluation CSV). Shared weights learn from both; each kind of target also gets
+ *                     weights of its own (Daumé III's "frustratingly easy" domain adaptation, keyed on something known
+ *                     when scoring)
  */
 public record FeatureConfig(int window, boolean bigrams, boolean negation, boolean clause, boolean actorWords,
                             boolean lexicon, boolean actorBigrams, int charNgrams, boolean changeCues,
                             boolean actorTrigrams, boolean perTarget, boolean hashtags, boolean numberCues,
-                            boolean charSpans, boolean topicOtherWords) {
+                            boolean charSpans, boolean topicOtherWords, boolean lexiconDomain) {
     public FeatureConfig {
         if (charNgrams < 0 || charNgrams == 1 || charNgrams > 8) {
             throw new IllegalArgumentException("charNgrams must be 0 (off) or 2..8, got " + charNgrams);
@@ -57,56 +63,63 @@ public record FeatureConfig(int window, boolean bigrams, boolean negation, boole
      * arg-max 0.682 -> 0.684; 2026-11-27). See README, "Accuracy on public datasets".
      */
     public static FeatureConfig defaults() {
-        return new FeatureConfig(5, true, true, true, true, true, false, 5, true, false, true, true, false, true, true);
+        return new FeatureConfig(5, true, true, true, true, true, false, 5, true, false, true, true, false, true, true,
+                false);
     }
 
     /** The settings of models trained before {@code actorBigrams}, {@code charNgrams} and {@code changeCues}. */
     public static FeatureConfig legacy() {
-        return new FeatureConfig(5, true, true, true, true, true, false, 0, false, false, false, false, false, false, false);
+        return new FeatureConfig(5, true, true, true, true, true, false, 0, false, false, false, false, false, false, false,
+                false);
     }
 
     public FeatureConfig withActorBigrams(boolean on) {
         return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, on, charNgrams, changeCues,
-                actorTrigrams, perTarget, hashtags, numberCues, charSpans, topicOtherWords);
+                actorTrigrams, perTarget, hashtags, numberCues, charSpans, topicOtherWords, lexiconDomain);
     }
 
     public FeatureConfig withCharNgrams(int maxN) {
         return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, maxN, changeCues,
-                actorTrigrams, perTarget, hashtags, numberCues, charSpans, topicOtherWords);
+                actorTrigrams, perTarget, hashtags, numberCues, charSpans, topicOtherWords, lexiconDomain);
     }
 
     public FeatureConfig withChangeCues(boolean on) {
         return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams, on,
-                actorTrigrams, perTarget, hashtags, numberCues, charSpans, topicOtherWords);
+                actorTrigrams, perTarget, hashtags, numberCues, charSpans, topicOtherWords, lexiconDomain);
     }
 
     public FeatureConfig withActorTrigrams(boolean on) {
         return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
-                changeCues, on, perTarget, hashtags, numberCues, charSpans, topicOtherWords);
+                changeCues, on, perTarget, hashtags, numberCues, charSpans, topicOtherWords, lexiconDomain);
     }
 
     public FeatureConfig withPerTarget(boolean on) {
         return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
-                changeCues, actorTrigrams, on, hashtags, numberCues, charSpans, topicOtherWords);
+                changeCues, actorTrigrams, on, hashtags, numberCues, charSpans, topicOtherWords, lexiconDomain);
     }
 
     public FeatureConfig withNumberCues(boolean on) {
         return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
-                changeCues, actorTrigrams, perTarget, hashtags, on, charSpans, topicOtherWords);
+                changeCues, actorTrigrams, perTarget, hashtags, on, charSpans, topicOtherWords, lexiconDomain);
     }
 
     public FeatureConfig withCharSpans(boolean on) {
         return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
-                changeCues, actorTrigrams, perTarget, hashtags, numberCues, on, topicOtherWords);
+                changeCues, actorTrigrams, perTarget, hashtags, numberCues, on, topicOtherWords, lexiconDomain);
     }
 
     public FeatureConfig withHashtags(boolean on) {
         return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
-                changeCues, actorTrigrams, perTarget, on, numberCues, charSpans, topicOtherWords);
+                changeCues, actorTrigrams, perTarget, on, numberCues, charSpans, topicOtherWords, lexiconDomain);
     }
 
     public FeatureConfig withTopicOtherWords(boolean on) {
         return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
-                changeCues, actorTrigrams, perTarget, hashtags, numberCues, charSpans, on);
+                changeCues, actorTrigrams, perTarget, hashtags, numberCues, charSpans, on, lexiconDomain);
+    }
+
+    public FeatureConfig withLexiconDomain(boolean on) {
+        return new FeatureConfig(window, bigrams, negation, clause, actorWords, lexicon, actorBigrams, charNgrams,
+                changeCues, actorTrigrams, perTarget, hashtags, numberCues, charSpans, topicOtherWords, on);
     }
 }

@@ -2,19 +2,30 @@ package org.stancekit.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Target-dependent stance features. The target's mentions become {@code <t>} and other actors' mentions {@code <o>}, so
  * the same sentence yields different features per actor. On top of the sentence's words and bigrams: words in a window
  * left and right of the target with side and distance, words in the target's clause, words between the target and
  * another actor (in order), whether the target is quoted, is the sentence's first word (subject) or follows a passive
- * "by", and the actor id. When the text never names the target, words are also conjoined with the actor id.
+ * "by", and the actor id. When the text never names the target, words are also conjoined with the actor id. With
+ * {@link FeatureConfig#lexiconDomain()}, a named target's features are written twice, once as they are and once with
+ * {@code L|} or {@code F|} in front (the actor is, or is not, one the lexicon knows).
  */
 public final class StanceFeaturizer implements Featurizer<StanceQuery> {
     private final FeatureConfig config;
+    private final Predicate<String> lexiconActor;
 
+    /** A featurizer for which no actor is a lexicon actor (what {@code lexiconDomain} then keys on). */
     public StanceFeaturizer(FeatureConfig config) {
+        this(config, actor -> false);
+    }
+
+    /** @param lexiconActor whether an actor id is one the model's lexicon knows (for {@code lexiconDomain}) */
+    public StanceFeaturizer(FeatureConfig config, Predicate<String> lexiconActor) {
         this.config = config;
+        this.lexiconActor = lexiconActor;
     }
 
     @Override
@@ -27,7 +38,9 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
             v = new TokenView(q.text(), q.targets(), List.of());
         }
         // per target: the topic target's every feature conjoined with the actor id (the a= feature stays as it is)
-        FeatureSink f = topic && config.perTarget() ? new Prefixed(sink, "a=" + q.actor() + "|") : sink;
+        FeatureSink f = topic && config.perTarget() ? new Prefixed(sink, "a=" + q.actor() + "|")
+                : !topic && config.lexiconDomain() ? new Twice(sink, lexiconActor.test(q.actor()) ? "L|" : "F|")
+                : sink;
         SentimentFeaturizer.addWords(v, f, config);
         if (topic) {
             f.add("t=absent");
@@ -222,6 +235,38 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
         public void end() {
             out.end();
             fresh = true;
+        }
+    }
+
+    /** Writes every feature through to {@code out} twice: as it is, and with {@code prefix} in front. */
+    private static final class Twice extends FeatureSink {
+        private final FeatureSink out;
+        private final String prefix;
+        private final StringBuilder name = new StringBuilder(48);
+
+        Twice(FeatureSink out, String prefix) {
+            this.out = out;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public FeatureSink part(String s) {
+            name.append(s);
+            return this;
+        }
+
+        @Override
+        public FeatureSink part(char c) {
+            name.append(c);
+            return this;
+        }
+
+        @Override
+        public void end() {
+            String n = name.toString();
+            name.setLength(0);
+            out.part(n).end();
+            out.part(prefix).part(n).end();
         }
     }
 

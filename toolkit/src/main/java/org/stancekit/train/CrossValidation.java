@@ -76,9 +76,15 @@ public final class CrossValidation {
 
     public static Result run(Task task, LabelledData data, int k, long seed, LinearParams params, FeatureConfig fc,
                              Consumer<String> progress) {
+        return run(task, data, k, seed, params, fc, actor -> false, progress);
+    }
+
+    /** @param lexiconActor whether an actor is one the lexicon knows ({@link FeatureConfig#lexiconDomain()}) */
+    public static Result run(Task task, LabelledData data, int k, long seed, LinearParams params, FeatureConfig fc,
+                             java.util.function.Predicate<String> lexiconActor, Consumer<String> progress) {
         return task == Task.STANCE
                 ? run(task, data.stance(), StanceExample::label, StanceExample::group, StanceExample::query,
-                new StanceFeaturizer(fc), k, seed, params, progress)
+                new StanceFeaturizer(fc, lexiconActor), k, seed, params, progress)
                 : run(task, data.sentiment(), SentimentExample::label, SentimentExample::text, SentimentExample::text,
                 new SentimentFeaturizer(fc), k, seed, params, progress);
     }

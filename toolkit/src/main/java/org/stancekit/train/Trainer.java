@@ -155,7 +155,8 @@ public final class Trainer {
             long t0 = System.nanoTime();
             Trained<?> trained = task == Task.STANCE
                     ? trainTask(task, train.stance(), dev == null ? null : dev.stance(), StanceExample::label,
-                    StanceExample::group, StanceExample::query, new StanceFeaturizer(options.features()), options,
+                    StanceExample::group, StanceExample::query, new StanceFeaturizer(options.features(), lexicon::contains),
+                    options,
                     progress)
                     : trainTask(task, train.sentiment(), dev == null ? null : dev.sentiment(), SentimentExample::label,
                     SentimentExample::group, SentimentExample::text, new SentimentFeaturizer(options.features()), options,

@@ -142,6 +142,38 @@ class ModelBundleTest {
     }
 
     @Test
+    void aLexiconDomainBundleKeysItsCopiesOnItsOwnLexiconAfterLoading(@TempDir Path tmp) throws IOException {
+        // every other example gets an actor the lexicon does not know, as NewsMTSC's mentions are ("Trump")
+        List<StanceExample> mixed = new ArrayList<>();
+        List<StanceExample> all = manyInputs().stance();
+        for (int i = 0; i < 1200; i++) {
+            StanceExample e = all.get(i);
+            StanceQuery q = e.query();
+            mixed.add(i % 2 == 0 ? e : new StanceExample(new StanceQuery(q.text(), "free " + q.actor(), q.targets(),
+                    q.others()), e.label(), e.source(), e.group()));
+        }
+        LabelledData data = new LabelledData(mixed, List.of(), List.of());
+        org.stancekit.train.Trainer.Options o = new org.stancekit.train.Trainer.Options(EnumSet.of(Task.STANCE),
+                org.stancekit.train.LinearParams.defaults(), FeatureConfig.defaults().withLexiconDomain(true), 42, 0.1,
+                Map.of(), false, Map.of());
+        ModelBundle trained = org.stancekit.train.Trainer.train(data, null, ActorLexicon.loadDefault(), o, m -> { })
+                .bundle();
+        trained.save(tmp.resolve("m"), false);
+        ModelBundle loaded = ModelBundle.load(tmp.resolve("m"));
+        Classifier<StanceQuery> a = trained.stance().orElseThrow(), b = loaded.stance().orElseThrow();
+        for (StanceExample e : mixed) assertEquals(a.predict(e.query()), b.predict(e.query()), e.source());
+        List<String> names = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(tmp.resolve("m/stance/features.txt.gz"))), StandardCharsets.UTF_8))) {
+            r.lines().forEach(names::add);
+        }
+        assertTrue(names.stream().anyMatch(n -> n.startsWith("L|")), "copies for lexicon actors");
+        assertTrue(names.stream().anyMatch(n -> n.startsWith("F|")), "copies for free-text actors");
+        assertTrue(ModelBundle.JSON.readTree(tmp.resolve("m/stance/model.json").toFile()).path("feature_config")
+                .path("lexiconDomain").asBoolean(), "recorded in model.json");
+    }
+
+    @Test
     void loadedBundleKeepsLexiconAndModelInfo() throws IOException {
         Path dir = TestModels.tinyBundle();
         ModelBundle b = ModelBundle.load(dir);

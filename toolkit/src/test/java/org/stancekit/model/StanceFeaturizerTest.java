@@ -202,11 +202,34 @@ class StanceFeaturizerTest {
                 + "\"lexicon\":true,\"actorBigrams\":false,\"charNgrams\":5,\"changeCues\":true}";
         FeatureConfig read = new com.fasterxml.jackson.databind.ObjectMapper().readValue(old, FeatureConfig.class);
         assertFalse(read.perTarget() || read.hashtags() || read.charSpans() || read.actorTrigrams()
-                || read.numberCues() || read.topicOtherWords());
+                || read.numberCues() || read.topicOtherWords() || read.lexiconDomain());
         StanceQuery q = new StanceQuery("Wind beats coal #CleanAirNow", "Renewables", List.of(), List.of());
         List<String> before = new StanceFeaturizer(new FeatureConfig(5, true, true, true, true, true, false, 5, true,
-                false, false, false, false, false, false)).features(q);
+                false, false, false, false, false, false, false)).features(q);
         assertTrue(new StanceFeaturizer(read).features(q).equals(before));
         assertTrue(before.contains("u=wind") && before.contains("a=Renewables|c=nd$"), before.toString());
+    }
+
+    @Test
+    void lexiconDomainCopiesANamedTargetsFeaturesKeyedOnTheLexicon() {
+        StanceQuery q = new StanceQuery(S, "US", List.of(BIDEN), List.of(XI));
+        List<String> plain = new StanceFeaturizer(FeatureConfig.defaults()).features(q);
+        FeatureConfig on = FeatureConfig.defaults().withLexiconDomain(true);
+        List<String> known = new StanceFeaturizer(on, Set.of("US", "China")::contains).features(q);
+        List<String> free = new StanceFeaturizer(on, a -> false).features(q);
+        assertFalse(plain.stream().anyMatch(f -> f.startsWith("L|") || f.startsWith("F|")), "off by default");
+        List<String> shared = known.stream().filter(f -> !f.startsWith("L|")).toList();
+        assertEquals(plain, shared, "the shared features are the plain ones");
+        for (String f : plain) {
+            if (f.startsWith("a=")) continue; // the actor feature itself is not copied
+            assertTrue(known.contains("L|" + f), "copied for a lexicon actor: " + f);
+            assertTrue(free.contains("F|" + f), "copied for free text: " + f);
+        }
+        assertFalse(known.stream().anyMatch(f -> f.startsWith("F|")));
+        assertFalse(free.stream().anyMatch(f -> f.startsWith("L|")));
+        // a topic target (never named) is left alone
+        StanceQuery topic = new StanceQuery("Wind beats coal", "Renewables", List.of(), List.of());
+        assertEquals(new StanceFeaturizer(FeatureConfig.defaults()).features(topic),
+                new StanceFeaturizer(on, a -> true).features(topic));
     }
 }
