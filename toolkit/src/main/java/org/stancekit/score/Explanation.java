@@ -36,7 +36,11 @@ public record Explanation(String label, List<Contribution> top, double rest) {
      * @param actor the stance target, used in the descriptions; null for sentiment
      */
     public static Explanation of(String label, Map<String, Double> contributions, int k, String actor) {
-        List<Map.Entry<String, Double>> all = new ArrayList<>(contributions.entrySet());
+        // a model with lexiconDomain has each named-target feature twice, shared and as an L| or F| copy: one feature
+        Map<String, Double> merged = new java.util.LinkedHashMap<>();
+        contributions.forEach((f, c) -> merged.merge(f.startsWith("L|") || f.startsWith("F|") ? f.substring(2) : f, c,
+                Double::sum));
+        List<Map.Entry<String, Double>> all = new ArrayList<>(merged.entrySet());
         all.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue()))
                 .thenComparing(Map.Entry::getKey));
         List<Contribution> top = new ArrayList<>();

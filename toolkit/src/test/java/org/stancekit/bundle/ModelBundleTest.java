@@ -132,10 +132,9 @@ class ModelBundleTest {
         assertEquals(FeatureConfig.legacy(), fc);
         assertFalse(fc.actorBigrams() || fc.changeCues());
         assertEquals(0, fc.charNgrams());
-        // the shipped default model was trained with today's defaults, and records them; topicOtherWords came after it
-        // (2026-11-27) and reads as off there: it only changes targets the text never names, which it has none of
+        // the shipped default model was trained with today's defaults and --lexicon-domain (scripts/train-default-model)
         Path shipped = TestModels.projectRoot().resolve("models/default/stance/model.json");
-        assertEquals(FeatureConfig.defaults().withTopicOtherWords(false), ModelBundle.JSON.treeToValue(
+        assertEquals(FeatureConfig.defaults().withLexiconDomain(true), ModelBundle.JSON.treeToValue(
                 ModelBundle.JSON.readTree(shipped.toFile()).path("feature_config"), FeatureConfig.class));
         FeatureConfig now = FeatureConfig.defaults().withCharNgrams(5).withChangeCues(true);
         assertEquals(now, ModelBundle.JSON.readValue(ModelBundle.JSON.writeValueAsString(now), FeatureConfig.class));

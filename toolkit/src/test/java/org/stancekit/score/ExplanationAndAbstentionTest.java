@@ -99,6 +99,16 @@ class ExplanationAndAbstentionTest {
     }
 
     @Test
+    void aFeaturesLexiconDomainCopyIsShownAsTheFeatureItself() {
+        Explanation e = Explanation.of("against", Map.of("L1=condemned", 0.7, "L|L1=condemned", 0.8, "u=a", -1.0,
+                "F|u=b", 0.2), 2, "Russia");
+        assertEquals(List.of("L1=condemned", "u=a"), e.top().stream().map(Explanation.Contribution::feature).toList());
+        assertEquals(1.5, e.top().get(0).value(), 1e-12, "shared weight and copy summed");
+        assertEquals("\"condemned\" just before Russia", e.top().get(0).description());
+        assertEquals(0.2, e.rest(), 1e-12, "a copy alone is listed under its feature's name");
+    }
+
+    @Test
     void featureNamesInWords() {
         String[][] cases = {
                 {"u=sanctions", "\"sanctions\""},
