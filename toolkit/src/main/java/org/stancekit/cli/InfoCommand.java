@@ -63,6 +63,7 @@ final class InfoCommand extends BaseCommand {
                     ((Number) i.getOrDefault("temperature", 1.0)).doubleValue());
             if (i.get("hyper_parameters") != null) {
                 io.out().printf("  hyper-parameters: %s, seed %s%n", i.get("hyper_parameters"), i.get("seed"));
+                if (i.get("feature_config") != null) io.out().printf("  features: %s%n", i.get("feature_config"));
             }
             if (i.get("neural_hyper_parameters") != null) {
                 io.out().printf("  neural hyper-parameters: %s, seed %s%n", i.get("neural_hyper_parameters"),

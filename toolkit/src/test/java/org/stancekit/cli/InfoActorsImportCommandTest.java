@@ -46,6 +46,8 @@ class InfoActorsImportCommandTest {
         assertTrue(out.contains("dev: macro-F1 "), out);
         assertTrue(out.contains("actors:  " + ActorLexicon.loadDefault().namedActors().size() + " in actors.tsv"), out);
         assertTrue(out.contains("hyper-parameters:") && out.contains("seed 42"), out);
+        assertTrue(out.contains("  features: {window=5, bigrams=true") && out.contains("lexiconDomain=false}"),
+                "the linear feature settings: " + out);
     }
 
     @Test
