@@ -2,12 +2,12 @@ package org.stancekit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.stancekit.BadInputException;
 import org.stancekit.data.LabelledData;
 import org.stancekit.data.SentimentExample;
 import org.stancekit.data.StanceExample;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.stancekit.model.Classifier;
 import org.stancekit.model.Prediction;
 import org.stancekit.model.StanceQuery;
@@ -73,7 +73,7 @@ final class EvaluateCommand extends BaseCommand {
         Map<Task, Evaluation> results = new EnumMap<>(Task.class);
         Map<Task, ProbabilityScores> confidence = new EnumMap<>(Task.class);
         Map<String, Evaluation> perActor = new TreeMap<>();
-        List<Row> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>(); // kept only for --predictions
         if (wanted.contains(Task.STANCE) && !d.stance().isEmpty()) {
             Classifier<StanceQuery> c = scorer.bundle().stance().orElseThrow();
             List<StanceQuery> queries = new ArrayList<>();
@@ -87,7 +87,9 @@ final class EvaluateCommand extends BaseCommand {
                 StanceExample e = d.stance().get(i);
                 goldBy.computeIfAbsent(e.query().actor(), k -> new ArrayList<>()).add(e.label());
                 predBy.computeIfAbsent(e.query().actor(), k -> new ArrayList<>()).add(ps.get(i).label());
-                rows.add(new Row(Task.STANCE, e.source(), e.query().actor(), e.query().text(), e.label(), ps.get(i)));
+                if (predictions != null) {
+                    rows.add(new Row(Task.STANCE, e.source(), e.query().actor(), e.query().text(), e.label(), ps.get(i)));
+                }
             }
             List<String> gold = d.stance().stream().map(StanceExample::label).toList();
             results.put(Task.STANCE, Evaluation.of(c.labels(), gold, ps.stream().map(Prediction::label).toList()));
@@ -99,7 +101,7 @@ final class EvaluateCommand extends BaseCommand {
             for (SentimentExample e : d.sentiment()) check(c.labels(), e.label(), e.source(), columns.columns().sentiment());
             List<Prediction> ps = c.predictAll(d.sentiment().stream().map(SentimentExample::text).toList());
             List<String> gold = d.sentiment().stream().map(SentimentExample::label).toList();
-            for (int i = 0; i < ps.size(); i++) {
+            for (int i = 0; predictions != null && i < ps.size(); i++) {
                 SentimentExample e = d.sentiment().get(i);
                 rows.add(new Row(Task.SENTIMENT, e.source(), "", e.text(), e.label(), ps.get(i)));
             }
