@@ -137,11 +137,6 @@ final class TrainCommand extends BaseCommand {
     public Integer call() {
         Map<Task, Trainer.Backend> backends = CalibrationOptions.perTask("--backend", backend, Trainer.Backend::parse,
                 "linear, neural or ensemble");
-        // the bundle-wide backend: the one every task shares, else linear with per-task overrides
-        Trainer.Backend backendChoice = backends.getOrDefault(Task.STANCE, Trainer.Backend.LINEAR);
-        if (backends.getOrDefault(Task.SENTIMENT, Trainer.Backend.LINEAR) != backendChoice) {
-            backendChoice = Trainer.Backend.LINEAR;
-        }
         if (!encoder.equals("cnn") && !encoder.equals("bilstm")) {
             throw new BadInputException("--encoder " + encoder + ": choose cnn or bilstm");
         }
@@ -191,11 +186,11 @@ final class TrainCommand extends BaseCommand {
                 ? Data.read(List.of(dev.file), columns, matcher, task.tasks(), this::warn) : null;
         Trainer.Options options = new Trainer.Options(task.tasks(),
                 linearParams, featureOptions.config(), seed, split,
-                columns.asMap(), biasShift, notes).withBackend(backendChoice,
+                columns.asMap(), biasShift, notes).withBackend(Trainer.Backend.LINEAR, // for a task --backend does not name
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, l2, batchSize, epochs,
                         patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad, mean, inDropout,
                         gradientClip, attention, embeddingLrScale, lrDecay, wordDropout)).withCalibration(calibration.methods())
-                .withEnsembleWeight(calibration.weightCriteria()).withTaskBackends(backends);
+                .withEnsembleWeight(calibration.weightCriteria()).withTaskBackends(backends); // the tasks it names
         Trainer.Result result;
         try {
             result = Trainer.train(train, devData, lexicon, options, this::note);
