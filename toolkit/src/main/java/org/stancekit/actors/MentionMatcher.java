@@ -17,7 +17,8 @@ import java.util.Map;
  * delegations}: two mentions, {@code American} and {@code Ukrainian delegations}), or when a participle of what a state
  * does is hyphenated to it ({@code Saudi-brokered}, {@code Russian-backed}); "a Chinese restaurant" names no actor.
  * An anaphor ("the alliance") names the actor that the article named last among those that use it, and nothing before
- * one of them is named. {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases so that they
+ * one of them is named; not when a longer name or another relation goes on from it ("the Alliance for Progress", "the
+ * alliance with the north"), but it does before a verb's "of"/"for"/"with" + gerund ("accused the alliance of ignoring"). {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases so that they
  * block the shorter alias inside them, and then dropped. Any run of whitespace in the text (spaces,
  * no-break spaces, tabs, line breaks) matches the single space of a phrase ("North Korea" with a no-break space,
  * "Chinese officials" across a line break), and typographic apostrophes and hyphens (U+2018, U+2019, U+02BC, U+2010,
@@ -261,7 +262,19 @@ public final class MentionMatcher {
         int k = lastOfSpaceRun(text, end) + 1;
         if (k >= n) return true;
         if (Character.isUpperCase(text.charAt(k))) return false;
-        return !nextWordIn(text, end, NOT_AFTER_ANAPHOR);
+        if (!nextWordIn(text, end, NOT_AFTER_ANAPHOR)) return true;
+        // "accused the alliance of ignoring", "criticised the bloc for not acting": a verb's complement, not a name
+        int after = wordEnd(text, k);
+        String next = wordAt(text, after);
+        if (next.equals("not")) next = wordAt(text, wordEnd(text, lastOfSpaceRun(text, after) + 1));
+        return next.length() > 4 && next.endsWith("ing") && Character.isLowerCase(next.charAt(0));
+    }
+
+    /** The word after the run of spaces at {@code from} (as written), or "" when none follows. */
+    private static String wordAt(String text, int from) {
+        if (from >= text.length() || fold(text.charAt(from)) != ' ') return "";
+        int k = lastOfSpaceRun(text, from) + 1;
+        return text.substring(k, wordEnd(text, k));
     }
 
     /** Where the next word starts after ", ", " and ", " or " or ", and " at {@code from}, or -1. */

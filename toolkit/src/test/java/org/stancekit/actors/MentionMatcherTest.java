@@ -167,6 +167,11 @@ class MentionMatcherTest {
                 "a shared anaphor names the actor named last");
         assertEquals(List.of("ASEAN", "EU", "EU"), actors("ASEAN met the EU, and the bloc agreed."));
         assertEquals(List.of("NATO"), actors("NATO watched the Alliance for Progress and the alliance with the north."), "part of a longer name, or another alliance");
+        assertEquals(List.of("NATO", "NATO", "Turkey", "NATO"),
+                actors("NATO met; critics accused the alliance of ignoring Turkey and faulted the alliance for not acting."),
+                "of/for + gerund is the verb's complement, so the anaphor stands");
+        assertEquals(List.of("NATO", "China"), actors("NATO met the alliance of Beijing and the alliance of democracies."),
+                "of + a name or a noun: another alliance");
 
         MentionMatcher.Context article = new MentionMatcher.Context();
         assertEquals(List.of("NATO"), MATCHER.find("NATO leaders met.", article).stream().map(Mention::actor).toList());
