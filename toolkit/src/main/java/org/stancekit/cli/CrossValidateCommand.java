@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,12 @@ final class CrossValidateCommand extends BaseCommand {
             description = "Neural and ensemble: networks per bag (default: ${DEFAULT-VALUE}; the other neural"
                     + " settings are train's defaults).")
     int bag;
+    @Option(names = "--predictions", paramLabel = "FILE.csv", description = "Also write every example's out-of-fold"
+            + " prediction (columns task, source, fold, actor, text, gold, predicted, confidence, p_<label>), e.g. to"
+            + " find rows whose label the model trained without them confidently disputes.")
+    Path predictions;
+    @Option(names = "--force", description = "Overwrite an existing --predictions file.")
+    boolean force;
 
     @Override
     public Integer call() throws Exception {
@@ -81,9 +88,11 @@ final class CrossValidateCommand extends BaseCommand {
         }
         Map<Task, Calibration.Method> methods = calibration.methods();
         Map<Task, Calibration.WeightCriterion> criteria = calibration.weightCriteria();
+        AtomicOutput.check(predictions, force, "--predictions");
         ActorLexicon lexicon = actors == null ? ActorLexicon.loadDefault() : ActorLexicon.load(actors);
         LabelledData d = Data.read(data, columns, new MentionMatcher(lexicon), task.tasks(), this::warn);
         Map<String, Object> json = new LinkedHashMap<>();
+        List<PredictionsCsv.Row> rows = new ArrayList<>();
         for (Task t : task.tasks()) {
             CrossValidation.Result r;
             if (devSplit > 0) {
@@ -100,6 +109,10 @@ final class CrossValidateCommand extends BaseCommand {
                         this::note);
             }
             json.put(t.key(), r.toMap());
+            for (CrossValidation.Held h : r.held()) {
+                rows.add(new PredictionsCsv.Row(t.key(), h.source(), h.fold(), h.actor(), h.text(), h.gold(),
+                        h.prediction()));
+            }
             if (format.equals("text")) {
                 io.out().printf(Locale.ROOT, "%s: %d-fold macro-F1 %.4f ± %.4f, accuracy %.4f ± %.4f%n", t.key(), folds,
                         r.meanMacroF1(), r.sdMacroF1(), r.meanAccuracy(), r.sdAccuracy());
@@ -114,6 +127,7 @@ final class CrossValidateCommand extends BaseCommand {
             io.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(Map.of("tasks", json)));
         }
+        if (predictions != null) PredictionsCsv.write(predictions, io.out(), rows);
         return Main.EXIT_OK;
     }
 }

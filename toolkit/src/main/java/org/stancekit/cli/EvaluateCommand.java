@@ -2,8 +2,6 @@ package org.stancekit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.stancekit.BadInputException;
 import org.stancekit.data.LabelledData;
 import org.stancekit.data.SentimentExample;
@@ -23,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,9 +49,6 @@ final class EvaluateCommand extends BaseCommand {
     @Mixin
     ColumnOptions columns;
 
-    /** One scored example, for the --predictions file. */
-    private record Row(Task task, String source, String actor, String text, String gold, Prediction p) {}
-
     @Override
     public Integer call() throws Exception {
         if (!format.equals("text") && !format.equals("json")) {
@@ -73,7 +67,7 @@ final class EvaluateCommand extends BaseCommand {
         Map<Task, Evaluation> results = new EnumMap<>(Task.class);
         Map<Task, ProbabilityScores> confidence = new EnumMap<>(Task.class);
         Map<String, Evaluation> perActor = new TreeMap<>();
-        List<Row> rows = new ArrayList<>(); // kept only for --predictions
+        List<PredictionsCsv.Row> rows = new ArrayList<>(); // kept only for --predictions
         if (wanted.contains(Task.STANCE) && !d.stance().isEmpty()) {
             Classifier<StanceQuery> c = scorer.bundle().stance().orElseThrow();
             List<StanceQuery> queries = new ArrayList<>();
@@ -88,7 +82,8 @@ final class EvaluateCommand extends BaseCommand {
                 goldBy.computeIfAbsent(e.query().actor(), k -> new ArrayList<>()).add(e.label());
                 predBy.computeIfAbsent(e.query().actor(), k -> new ArrayList<>()).add(ps.get(i).label());
                 if (predictions != null) {
-                    rows.add(new Row(Task.STANCE, e.source(), e.query().actor(), e.query().text(), e.label(), ps.get(i)));
+                    rows.add(new PredictionsCsv.Row(Task.STANCE.key(), e.source(), 0, e.query().actor(), e.query().text(),
+                            e.label(), ps.get(i)));
                 }
             }
             List<String> gold = d.stance().stream().map(StanceExample::label).toList();
@@ -103,7 +98,7 @@ final class EvaluateCommand extends BaseCommand {
             List<String> gold = d.sentiment().stream().map(SentimentExample::label).toList();
             for (int i = 0; predictions != null && i < ps.size(); i++) {
                 SentimentExample e = d.sentiment().get(i);
-                rows.add(new Row(Task.SENTIMENT, e.source(), "", e.text(), e.label(), ps.get(i)));
+                rows.add(new PredictionsCsv.Row(Task.SENTIMENT.key(), e.source(), 0, "", e.text(), e.label(), ps.get(i)));
             }
             results.put(Task.SENTIMENT, Evaluation.of(c.labels(), gold, ps.stream().map(Prediction::label).toList()));
             confidence.put(Task.SENTIMENT, probabilityScores(c.labels(), gold, ps));
@@ -138,7 +133,7 @@ final class EvaluateCommand extends BaseCommand {
                 }
             });
         }
-        if (predictions != null) writePredictions(rows);
+        if (predictions != null) PredictionsCsv.write(predictions, io.out(), rows);
         return Main.EXIT_OK;
     }
 
@@ -151,33 +146,6 @@ final class EvaluateCommand extends BaseCommand {
             g[i] = labels.indexOf(gold.get(i));
         }
         return ProbabilityScores.of(probs, g);
-    }
-
-    private void writePredictions(List<Row> rows) throws Exception {
-        Set<String> labels = new LinkedHashSet<>();
-        for (Row r : rows) labels.addAll(r.p().probabilities().keySet());
-        List<String> header = new ArrayList<>(List.of("task", "source", "actor", "text", "gold", "predicted",
-                "confidence"));
-        for (String l : labels) header.add("p_" + l);
-        try (AtomicOutput o = AtomicOutput.open(predictions, io.out());
-             CSVPrinter printer = new CSVPrinter(o.writer(), CSVFormat.RFC4180)) {
-            printer.printRecord(header);
-            for (Row r : rows) {
-                List<Object> rec = new ArrayList<>(List.of(r.task().key(), r.source(), r.actor(), r.text(), r.gold(),
-                        r.p().label(), fmt(r.p().probabilities().get(r.p().label()))));
-                for (String l : labels) {
-                    Double p = r.p().probabilities().get(l);
-                    rec.add(p == null ? "" : fmt(p));
-                }
-                printer.printRecord(rec);
-            }
-            printer.flush();
-            o.commit();
-        }
-    }
-
-    private static String fmt(double p) {
-        return String.format(java.util.Locale.ROOT, "%.6f", p);
     }
 
     private static void check(List<String> labels, String label, String source, String column) {

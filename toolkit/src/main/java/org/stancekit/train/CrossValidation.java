@@ -27,12 +27,24 @@ public final class CrossValidation {
     private CrossValidation() {}
 
     /**
-     * Per-fold evaluations, the evaluation of all folds' predictions pooled, and the pooled held-out probabilities'
-     * 10-bin ECE and log-loss ({@code probabilities} says whether they were calibrated, and how).
+     * One example's out-of-fold prediction: where it came from, the actor (stance; "" for sentiment), its text, the gold
+     * label, the fold (1-based) that held it out, and what the model trained without that fold predicted.
      */
-    public record Result(List<Evaluation> folds, Evaluation pooled, double ece, double logLoss, String probabilities) {
+    public record Held(String source, String actor, String text, String gold, int fold, Prediction prediction) {}
+
+    /**
+     * Per-fold evaluations, the evaluation of all folds' predictions pooled, the pooled held-out probabilities'
+     * 10-bin ECE and log-loss ({@code probabilities} says whether they were calibrated, and how), and every example's
+     * out-of-fold prediction in the order of the data ({@code held}).
+     */
+    public record Result(List<Evaluation> folds, Evaluation pooled, double ece, double logLoss, String probabilities,
+                         List<Held> held) {
+        public Result {
+            held = List.copyOf(held);
+        }
+
         public Result(List<Evaluation> folds, Evaluation pooled) {
-            this(folds, pooled, Double.NaN, Double.NaN, "not measured");
+            this(folds, pooled, Double.NaN, Double.NaN, "not measured", List.of());
         }
 
         public double meanMacroF1() {
@@ -84,15 +96,17 @@ public final class CrossValidation {
                              java.util.function.Predicate<String> lexiconActor, Consumer<String> progress) {
         return task == Task.STANCE
                 ? run(task, data.stance(), StanceExample::label, StanceExample::group, StanceExample::query,
-                new StanceFeaturizer(fc, lexiconActor), k, seed, params, progress)
+                new StanceFeaturizer(fc, lexiconActor), k, seed, params, CrossValidation::describe, progress)
                 : run(task, data.sentiment(), SentimentExample::label, SentimentExample::text, SentimentExample::text,
-                new SentimentFeaturizer(fc), k, seed, params, progress);
+                new SentimentFeaturizer(fc), k, seed, params, CrossValidation::describe, progress);
     }
 
     private static <E, I> Result run(Task task, List<E> all, Function<E, String> label, Function<E, String> group,
                                      Function<E, I> input, Featurizer<I> featurizer, int k, long seed,
-                                     LinearParams params, Consumer<String> progress) {
+                                     LinearParams params, Function<E, String[]> describe,
+                                     Consumer<String> progress) {
         int[] fold = assignFolds(task, all, k, seed, group, label);
+        Held[] held = new Held[all.size()];
         List<String> labels = LinearTrainer.labelOrder(all.stream().map(label).toList(), task.defaultLabels());
         List<Evaluation> evals = new ArrayList<>();
         List<String> allGold = new ArrayList<>(), allPred = new ArrayList<>();
@@ -116,6 +130,7 @@ public final class CrossValidation {
             LinearClassifier<I> c = trained;
             List<String> tg = test.stream().map(label).toList();
             List<Prediction> ps = test.stream().map(e -> c.predict(input.apply(e))).toList();
+            hold(held, fold, f, all, describe, label, ps);
             List<String> tp = ps.stream().map(Prediction::label).toList();
             Evaluation ev = Evaluation.of(labels, tg, tp);
             evals.add(ev);
@@ -126,7 +141,7 @@ public final class CrossValidation {
                     f + 1, k, ev.macroF1(), ev.n()));
         }
         return result(labels, evals, allGold, allPred, probs, "uncalibrated (each fold's model trained on all of its"
-                + " training part, temperature 1)");
+                + " training part, temperature 1)", held);
     }
 
     /**
@@ -139,17 +154,18 @@ public final class CrossValidation {
                                      ActorLexicon lexicon, Consumer<String> progress) {
         return task == Task.STANCE
                 ? runPipeline(task, data, data.stance(), StanceExample::label, StanceExample::group,
-                StanceExample::query, k, seed, options, lexicon, progress)
+                StanceExample::query, k, seed, options, lexicon, CrossValidation::describe, progress)
                 : runPipeline(task, data, data.sentiment(), SentimentExample::label, SentimentExample::group,
-                SentimentExample::text, k, seed, options, lexicon, progress);
+                SentimentExample::text, k, seed, options, lexicon, CrossValidation::describe, progress);
     }
 
     @SuppressWarnings("unchecked")
     private static <E, I> Result runPipeline(Task task, LabelledData data, List<E> all, Function<E, String> label,
                                              Function<E, String> group, Function<E, I> input, int k, long seed,
                                              Trainer.Options options, ActorLexicon lexicon,
-                                             Consumer<String> progress) {
+                                             Function<E, String[]> describe, Consumer<String> progress) {
         int[] fold = assignFolds(task, all, k, seed, group, label);
+        Held[] held = new Held[all.size()];
         List<String> labels = LinearTrainer.labelOrder(all.stream().map(label).toList(), task.defaultLabels());
         Trainer.Options o = new Trainer.Options(Set.of(task), options.params(), options.features(), options.seed(),
                 options.devSplit(), options.columns(), options.biasShift(), options.notes(), options.backend(task),
@@ -169,6 +185,7 @@ public final class CrossValidation {
             Classifier<I> c = (Classifier<I>) r.bundle().tasks().get(task).classifier();
             List<String> tg = test.stream().map(label).toList();
             List<Prediction> ps = c.predictAll(test.stream().map(input).toList());
+            hold(held, fold, f, all, describe, label, ps);
             List<String> tp = ps.stream().map(Prediction::label).toList();
             Evaluation ev = Evaluation.of(labels, tg, tp);
             evals.add(ev);
@@ -185,7 +202,27 @@ public final class CrossValidation {
         return result(labels, evals, allGold, allPred, probs, "calibrated by the training pipeline inside each fold"
                 + " (backend " + o.backend().key() + ", dev split " + o.devSplit() + ", calibration "
                 + o.calibration(task).key() + (o.backend() != Trainer.Backend.ENSEMBLE ? ""
-                : ", ensemble weight by " + o.ensembleWeight(task).key()) + ")");
+                : ", ensemble weight by " + o.ensembleWeight(task).key()) + ")", held);
+    }
+
+    /** Source, actor and text of an example, for {@link Held}. */
+    private static String[] describe(StanceExample e) {
+        return new String[] {e.source(), e.query().actor(), e.query().text()};
+    }
+
+    private static String[] describe(SentimentExample e) {
+        return new String[] {e.source(), "", e.text()};
+    }
+
+    /** Fold {@code f}'s predictions {@code ps} (in the order {@link #partition} gives) into their places in {@code held}. */
+    private static <E> void hold(Held[] held, int[] fold, int f, List<E> all, Function<E, String[]> describe,
+                                 Function<E, String> label, List<Prediction> ps) {
+        int j = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (fold[i] != f) continue;
+            String[] d = describe.apply(all.get(i));
+            held[i] = new Held(d[0], d[1], d[2], label.apply(all.get(i)), f + 1, ps.get(j++));
+        }
     }
 
     private static double[] row(Prediction p, List<String> labels) {
@@ -195,11 +232,11 @@ public final class CrossValidation {
     }
 
     private static Result result(List<String> labels, List<Evaluation> evals, List<String> gold, List<String> pred,
-                                 List<double[]> probs, String how) {
+                                 List<double[]> probs, String how, Held[] held) {
         double[][] p = probs.toArray(new double[0][]);
         int[] y = LinearTrainer.indexOf(labels, gold);
         return new Result(evals, Evaluation.of(labels, gold, pred), Calibration.ece(p, y, 10),
-                Calibration.logLoss(p, y), how);
+                Calibration.logLoss(p, y), how, java.util.Arrays.asList(held));
     }
 
     /** The fold of each example (grouped, label-stratified); one clear line when there are fewer examples than folds. */

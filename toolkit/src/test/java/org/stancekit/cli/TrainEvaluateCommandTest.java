@@ -281,6 +281,39 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void crossValidateWritesEachExamplesOutOfFoldPrediction() throws Exception {
+        Path csv = TestModels.smallTrainingCsv(dir, "cv.csv");
+        Path preds = dir.resolve("oof.csv");
+        Cli r = Cli.run("cross-validate", "--data", csv.toString(), "--folds", "3", "--format", "json",
+                "--predictions", preds.toString()).expectExit(0);
+        JsonNode tasks = JSON.readTree(r.out()).get("tasks");
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .get().parse(Files.newBufferedReader(preds))) {
+            assertEquals(List.of("task", "source", "fold", "actor", "text", "gold", "predicted", "confidence"),
+                    parser.getHeaderNames().subList(0, 8));
+            rows = parser.getRecords();
+        }
+        assertEquals(66 + 72, rows.size(), "every stance and sentiment example once");
+        for (String task : List.of("stance", "sentiment")) {
+            List<org.apache.commons.csv.CSVRecord> t = rows.stream().filter(x -> x.get("task").equals(task)).toList();
+            long right = t.stream().filter(x -> x.get("gold").equals(x.get("predicted"))).count();
+            JsonNode pooled = tasks.get(task).get("pooled");
+            assertEquals(pooled.get("n").asInt(), t.size(), task);
+            assertEquals(pooled.get("accuracy").asDouble(), right / (double) t.size(), 1e-9,
+                    task + ": the rows are the predictions the pooled scores count");
+            assertEquals(Set.of("1", "2", "3"), new TreeSet<>(t.stream().map(x -> x.get("fold")).toList()));
+            List<Integer> order = t.stream().map(x -> Integer.parseInt(x.get("source").replaceAll(".*, row ", "")))
+                    .toList();
+            assertEquals(order.stream().sorted().toList(), order, task + ": in the order of the data");
+        }
+        String before = Files.readString(preds);
+        assertTrue(Cli.run("cross-validate", "--data", csv.toString(), "--folds", "3", "--predictions",
+                preds.toString()).expectOneLineError().contains("--force"));
+        assertEquals(before, Files.readString(preds), "the earlier file is intact");
+    }
+
+    @Test
     void crossValidateRejectsBadHyperParameters() {
         Path csv = TestModels.smallTrainingCsv(dir, "cv.csv");
         // a negative lambda used to reach Smile and end as "unexpected error: IllegalArgumentException", exit 1
