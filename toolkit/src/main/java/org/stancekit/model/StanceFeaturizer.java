@@ -238,7 +238,10 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
         }
     }
 
-    /** Writes every feature through to {@code out} twice: as it is, and with {@code prefix} in front. */
+    /**
+     * Writes every feature through to {@code out} twice: as it is, and with {@code prefix} in front. The pieces go
+     * straight through and are replayed char by char for the copy, so a hashing sink never sees a built name.
+     */
     private static final class Twice extends FeatureSink {
         private final FeatureSink out;
         private final String prefix;
@@ -251,22 +254,25 @@ public final class StanceFeaturizer implements Featurizer<StanceQuery> {
 
         @Override
         public FeatureSink part(String s) {
+            out.part(s);
             name.append(s);
             return this;
         }
 
         @Override
         public FeatureSink part(char c) {
+            out.part(c);
             name.append(c);
             return this;
         }
 
         @Override
         public void end() {
-            String n = name.toString();
+            out.end();
+            out.part(prefix);
+            for (int i = 0; i < name.length(); i++) out.part(name.charAt(i));
+            out.end();
             name.setLength(0);
-            out.part(n).end();
-            out.part(prefix).part(n).end();
         }
     }
 

@@ -140,6 +140,24 @@ class StanceFeaturizerTest {
     }
 
     @Test
+    void lexiconDomainCopiesHashLikeTheirNames() {
+        // the copying sink replays each name char by char for its copy; the hash must match the built name
+        StanceQuery q = new StanceQuery(S, "US", List.of(BIDEN), List.of(XI));
+        for (java.util.function.Predicate<String> known : List.<java.util.function.Predicate<String>>of(a -> true,
+                a -> false)) {
+            StanceFeaturizer sf = new StanceFeaturizer(FeatureConfig.defaults().withLexiconDomain(true), known);
+            List<String> names = sf.features(q).stream().distinct().sorted().toList();
+            LinearModel m = new LinearModel(List.of("favor", "against"), names, new float[2][names.size()],
+                    new float[2], 1.0);
+            int[] byHash = m.indices(sf, q), byName = m.indices(sf.features(q));
+            java.util.Arrays.sort(byHash);
+            java.util.Arrays.sort(byName);
+            assertTrue(java.util.Arrays.equals(byHash, byName) && byHash.length == sf.features(q).size(),
+                    byHash.length + " of " + sf.features(q).size());
+        }
+    }
+
+    @Test
     void hashtagsSplitIntoWordsAndHandlesAndLinksAreNormalised() {
         assertTrue(StanceFeaturizer.hashtagParts("StopTheWindTax").equals(List.of("stop", "the", "wind", "tax")));
         assertTrue(StanceFeaturizer.hashtagParts("NRAKills").equals(List.of("nra", "kills")));
