@@ -200,7 +200,7 @@ public final class MentionMatcher {
                 i++;
                 continue;
             }
-            if (!match.ignore) {
+            if (!match.ignore && !locatedIn(text, matchEnd)) {
                 out.add(new Mention(match.actor, i, matchEnd, text.substring(i, matchEnd)));
                 context.note(match.actor);
             }
@@ -268,6 +268,17 @@ public final class MentionMatcher {
         String next = wordAt(text, after);
         if (next.equals("not")) next = wordAt(text, wordEnd(text, lastOfSpaceRun(text, after) + 1));
         return next.length() > 4 && next.endsWith("ing") && Character.isLowerCase(next.charAt(0));
+    }
+
+    /** Hyphenated words that make a place name say where something is, not who acts ("Beijing-based analysts"). */
+    private static final List<String> LOCATED = List.of("-based", "-headquartered", "-registered", "-listed");
+
+    /** Whether the mention ending at {@code end} is followed by "-based" or the like. */
+    private static boolean locatedIn(String text, int end) {
+        if (end >= text.length() || fold(text.charAt(end)) != '-') return false;
+        int wordEnd = wordEnd(text, end + 1);
+        String next = "-" + text.substring(end + 1, wordEnd).toLowerCase(java.util.Locale.ROOT);
+        return LOCATED.contains(next);
     }
 
     /** The word after the run of spaces at {@code from} (as written), or "" when none follows. */

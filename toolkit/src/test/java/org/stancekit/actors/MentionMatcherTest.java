@@ -156,6 +156,9 @@ class MentionMatcherTest {
         assertEquals(new Mention("Saudi Arabia", 4, 18, "Saudi-brokered"), only("The Saudi-brokered truce held."));
         assertEquals("Russian-backed", only("Russian-backed separatists advanced.").text());
         assertEquals(List.of(), find("Chinese-made drones and a Russian-speaking town."), "origin and language: no state");
+        assertEquals(List.of(), find("Beijing-based analysts and a London‑listed miner cited Washington-headquartered banks."),
+                "where something is: no actor");
+        assertEquals(List.of("Russia"), actors("Kremlin-backed forces advanced."), "what a state does still counts");
     }
 
     @Test
