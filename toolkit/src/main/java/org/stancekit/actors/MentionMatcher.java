@@ -18,12 +18,15 @@ import java.util.Map;
  * does is hyphenated to it ({@code Saudi-brokered}, {@code Russian-backed}); "a Chinese restaurant" names no actor.
  * An anaphor ("the alliance") names the actor that the article named last among those that use it, and nothing before
  * one of them is named; not when a longer name or another relation goes on from it ("the Alliance for Progress", "the
- * alliance with the north"), but it does before a verb's "of"/"for"/"with" + gerund ("accused the alliance of ignoring"). {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases so that they
- * block the shorter alias inside them, and then dropped. Any run of whitespace in the text (spaces,
+ * alliance with the north"), but it does before a verb's "of"/"for"/"with" + gerund ("accused the alliance of
+ * ignoring"). {@code ignore} rows of the lexicon ("Washington Post") are matched like aliases so that they block the
+ * shorter alias inside them, and then dropped. Any run of whitespace in the text (spaces,
  * no-break spaces, tabs, line breaks) matches the single space of a phrase ("North Korea" with a no-break space,
  * "Chinese officials" across a line break), and typographic apostrophes and hyphens (U+2018, U+2019, U+02BC, U+2010,
  * U+2011) match their ASCII forms ("People’s Republic of China"); offsets and mention texts are those of the original
- * text. Runs in time linear in the text length times the longest alias.
+ * text. A place followed by "-based", "-headquartered", "-registered" or "-listed" says where something is and names
+ * no actor ("Beijing-based analysts", "a London-listed miner"). Runs in time linear in the text length times the
+ * longest alias.
  */
 public final class MentionMatcher {
     /** Nouns that turn a demonym into a mention of the state ("Chinese officials"). Matched case-insensitively. */

@@ -103,7 +103,7 @@ public final class CrossValidation {
 
     private static <E, I> Result run(Task task, List<E> all, Function<E, String> label, Function<E, String> group,
                                      Function<E, I> input, Featurizer<I> featurizer, int k, long seed,
-                                     LinearParams params, Function<E, String[]> describe,
+                                     LinearParams params, Function<E, Origin> describe,
                                      Consumer<String> progress) {
         int[] fold = assignFolds(task, all, k, seed, group, label);
         Held[] held = new Held[all.size()];
@@ -163,7 +163,7 @@ public final class CrossValidation {
     private static <E, I> Result runPipeline(Task task, LabelledData data, List<E> all, Function<E, String> label,
                                              Function<E, String> group, Function<E, I> input, int k, long seed,
                                              Trainer.Options options, ActorLexicon lexicon,
-                                             Function<E, String[]> describe, Consumer<String> progress) {
+                                             Function<E, Origin> describe, Consumer<String> progress) {
         int[] fold = assignFolds(task, all, k, seed, group, label);
         Held[] held = new Held[all.size()];
         List<String> labels = LinearTrainer.labelOrder(all.stream().map(label).toList(), task.defaultLabels());
@@ -205,23 +205,25 @@ public final class CrossValidation {
                 : ", ensemble weight by " + o.ensembleWeight(task).key()) + ")", held);
     }
 
-    /** Source, actor and text of an example, for {@link Held}. */
-    private static String[] describe(StanceExample e) {
-        return new String[] {e.source(), e.query().actor(), e.query().text()};
+    /** Where an example came from, for {@link Held}: its source, actor ("" for sentiment) and text. */
+    private record Origin(String source, String actor, String text) {}
+
+    private static Origin describe(StanceExample e) {
+        return new Origin(e.source(), e.query().actor(), e.query().text());
     }
 
-    private static String[] describe(SentimentExample e) {
-        return new String[] {e.source(), "", e.text()};
+    private static Origin describe(SentimentExample e) {
+        return new Origin(e.source(), "", e.text());
     }
 
     /** Fold {@code f}'s predictions {@code ps} (in the order {@link #partition} gives) into their places in {@code held}. */
-    private static <E> void hold(Held[] held, int[] fold, int f, List<E> all, Function<E, String[]> describe,
+    private static <E> void hold(Held[] held, int[] fold, int f, List<E> all, Function<E, Origin> describe,
                                  Function<E, String> label, List<Prediction> ps) {
         int j = 0;
         for (int i = 0; i < all.size(); i++) {
             if (fold[i] != f) continue;
-            String[] d = describe.apply(all.get(i));
-            held[i] = new Held(d[0], d[1], d[2], label.apply(all.get(i)), f + 1, ps.get(j++));
+            Origin o = describe.apply(all.get(i));
+            held[i] = new Held(o.source(), o.actor(), o.text(), label.apply(all.get(i)), f + 1, ps.get(j++));
         }
     }
 
