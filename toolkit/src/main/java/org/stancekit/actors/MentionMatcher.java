@@ -368,10 +368,7 @@ public final class MentionMatcher {
 
     /** Whether the word after the whitespace at {@code from} is one of {@code words} (lower case). */
     private static boolean nextWordIn(String text, int from, List<String> words) {
-        int n = text.length();
-        if (from >= n || fold(text.charAt(from)) != ' ') return false;
-        int k = lastOfSpaceRun(text, from) + 1;
-        return words.contains(text.substring(k, wordEnd(text, k)).toLowerCase(java.util.Locale.ROOT));
+        return words.contains(wordAt(text, from).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** How a char is matched: whitespace as a space, typographic apostrophes and hyphens as ASCII. */
