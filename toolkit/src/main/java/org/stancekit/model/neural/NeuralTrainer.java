@@ -107,6 +107,7 @@ public final class NeuralTrainer {
         List<ComputationGraph> nets = new ArrayList<>();
         List<Map<String, Object>> members = new ArrayList<>();
         Map<Integer, INDArray> vectors = null; // Word2Vec rows of the embedding, trained once for the whole bag
+        Map<Integer, float[]> pretrained = null; // --embeddings rows, read once for the whole bag
         for (int m = 0; m < p.bag(); m++) {
             long memberSeed = memberSeed(seed, m);
             String name = p.bag() == 1 ? task.key() + " neural" : String.format(Locale.ROOT, "%s neural [%d/%d]",
@@ -128,6 +129,23 @@ public final class NeuralTrainer {
                 INDArray w = net.getLayer("embedding").getParam("W");
                 for (Map.Entry<Integer, INDArray> e : vectors.entrySet()) {
                     w.putRow(e.getKey(), e.getValue().castTo(w.dataType()));
+                }
+            }
+            if (p.embeddings() != null) {
+                if (pretrained == null) {
+                    long w0 = System.nanoTime();
+                    PretrainedVectors.Loaded loaded = PretrainedVectors.read(p.embeddings(), vocab, p.embeddingDim());
+                    pretrained = loaded.vectors();
+                    double s = (System.nanoTime() - w0) / 1e9;
+                    progress.accept(String.format(Locale.ROOT, "%s neural: pretrained vectors for %d of %d words"
+                            + " from %s, %.1f s", task.key(), pretrained.size(), vocab.size(),
+                            p.embeddings().getFileName(), s));
+                    report.put("pretrained_embeddings", Map.of("file", String.valueOf(p.embeddings().getFileName()),
+                            "sha256", loaded.sha256(), "initialised_words", pretrained.size()));
+                }
+                INDArray w = net.getLayer("embedding").getParam("W");
+                for (Map.Entry<Integer, float[]> e : pretrained.entrySet()) {
+                    w.putRow(e.getKey(), Nd4j.createFromArray(e.getValue()).castTo(w.dataType()));
                 }
             }
             Map<String, Object> member = new LinkedHashMap<>();

