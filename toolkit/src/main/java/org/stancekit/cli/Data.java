@@ -26,6 +26,7 @@ final class Data {
 
     /** {@code e} with the data files in front, for a problem of the data as a whole that names none of them. */
     static BadInputException naming(List<Path> files, BadInputException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("--")) return e; // an option's own file, not the data
         for (Path f : files) {
             if (e.getMessage() != null && e.getMessage().contains(f.toString())) return e;
         }

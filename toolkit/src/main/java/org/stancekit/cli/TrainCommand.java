@@ -161,6 +161,12 @@ final class TrainCommand extends BaseCommand {
         if (!(wordDropout >= 0 && wordDropout < 1) || !(l2 >= 0 && Double.isFinite(l2))) {
             throw new BadInputException("--word-dropout must be in [0, 1), --l2 >= 0");
         }
+        if (embeddings != null) { // a wrong file stops here, not after minutes of training
+            if (!java.nio.file.Files.isRegularFile(embeddings)) {
+                throw new BadInputException("--embeddings " + embeddings + ": no such file");
+            }
+            org.stancekit.model.neural.PretrainedVectors.probe(embeddings, embeddingDim);
+        }
         boolean attention = bilstm && Boolean.TRUE.equals(attentionPool);
         boolean unpad = bilstm && (unpadded != null ? unpadded : NeuralParams.BILSTM_UNPADDED);
         boolean mean = bilstm && (meanPool != null ? meanPool : NeuralParams.BILSTM_MEAN_POOL);

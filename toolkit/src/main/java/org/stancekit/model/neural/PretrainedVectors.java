@@ -66,12 +66,11 @@ public final class PretrainedVectors {
         }
         try (DigestInputStream raw = new DigestInputStream(Files.newInputStream(file), sha);
              PushbackInputStream in = new PushbackInputStream(maybeGunzip(raw, file), 1)) {
+            int skipped = skipWhiteSpace(in, file);
             int first = in.read();
-            while (first == ' ' || first == '\n' || first == '\r' || first == '\t') first = in.read();
-            if (first < 0) throw new BadInputException("--embeddings " + file + ": empty file");
             in.unread(first);
             Map<Integer, float[]> vectors = first == '{' ? readJson(in, file, wanted, dim)
-                    : readText(in, file, wanted, dim);
+                    : readText(in, file, wanted, dim, skipped);
             raw.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
             return new Loaded(vectors, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
@@ -79,21 +78,92 @@ public final class PretrainedVectors {
         }
     }
 
+    /**
+     * Checks, from the start of the file only, that it is readable and its vectors have {@code dim} numbers, so that a
+     * wrong file stops {@code train} before minutes of training rather than after.
+     *
+     * @throws BadInputException as {@link #read} does
+     */
+    public static void probe(Path file, int dim) {
+        try (InputStream raw = Files.newInputStream(file);
+             PushbackInputStream in = new PushbackInputStream(maybeGunzip(raw, file), 1)) {
+            int skipped = skipWhiteSpace(in, file);
+            int first = in.read();
+            in.unread(first);
+            if (first == '{') {
+                probeJson(in, file, dim);
+                return;
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            long lineNo = skipped;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank() || lineNo == skipped + 1 && line.trim().matches("\\d+ \\d+")) continue;
+                String[] parts = line.trim().split(" +");
+                if (parts.length - 1 != dim) {
+                    throw new BadInputException(where(file, lineNo) + "vector of " + (parts.length - 1)
+                            + " numbers, expected " + dim + " (the network's --embedding-dim)");
+                }
+                for (int j = 1; j < parts.length; j++) number(parts[j], file, lineNo, j + 1);
+                return;
+            }
+            throw new BadInputException("--embeddings " + file + ": no vectors");
+        } catch (IOException e) {
+            throw new BadInputException("--embeddings " + file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void probeJson(InputStream in, Path file, int dim) throws IOException {
+        try (JsonParser p = new JsonFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw bad(file, p, "expected a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken t = p.nextToken();
+                if (field.equals("dimensions") && t.isNumeric()) {
+                    if (p.getIntValue() != dim) {
+                        throw bad(file, p, "vectors of " + p.getIntValue() + " dimensions, expected " + dim
+                                + " (the network's --embedding-dim)");
+                    }
+                    return;
+                }
+                if (field.equals("vectors")) return; // read() checks each vector it keeps
+                p.skipChildren();
+            }
+            throw bad(file, p, "no \"vectors\" object");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadInputException("--embeddings " + file + ", line " + e.getLocation().getLineNr()
+                    + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /** Reads past leading white space; returns the lines it passed (so that line numbers stay true). */
+    private static int skipWhiteSpace(PushbackInputStream in, Path file) throws IOException {
+        int c = in.read(), lines = 0;
+        while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            if (c == '\n') lines++;
+            c = in.read();
+        }
+        if (c < 0) throw new BadInputException("--embeddings " + file + ": empty file");
+        in.unread(c);
+        return lines;
+    }
+
     private static InputStream maybeGunzip(InputStream raw, Path file) throws IOException {
         return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
-    private static Map<Integer, float[]> readText(InputStream in, Path file, Map<String, Integer> wanted, int dim)
-            throws IOException {
+    private static Map<Integer, float[]> readText(InputStream in, Path file, Map<String, Integer> wanted, int dim,
+                                                  int skipped) throws IOException {
         Map<Integer, float[]> out = new LinkedHashMap<>();
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         String line;
-        long lineNo = 0;
+        long lineNo = skipped;
         while ((line = r.readLine()) != null) {
             lineNo++;
             if (line.isBlank()) continue;
             int sp = line.indexOf(' ');
-            if (lineNo == 1 && line.trim().matches("\\d+ \\d+")) continue; // word2vec's "COUNT DIM" header
+            if (lineNo == skipped + 1 && line.trim().matches("\\d+ \\d+")) continue; // word2vec's "COUNT DIM" header
             if (sp <= 0) throw new BadInputException(where(file, lineNo) + "expected a word followed by " + dim
                     + " numbers");
             Integer id = wanted.get(line.substring(0, sp));

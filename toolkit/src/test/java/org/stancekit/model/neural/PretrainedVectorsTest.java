@@ -86,6 +86,23 @@ class PretrainedVectorsTest {
     }
 
     @Test
+    void theProbeChecksTheSizeFromTheStartOfTheFile(@TempDir Path tmp) {
+        PretrainedVectors.probe(TestModels.write(tmp, "ok.txt", "2 3\nthe 1 2 3\nof 1 2\n"), 3); // only the first
+        PretrainedVectors.probe(TestModels.write(tmp, "ok.json", "{\"precision\":8,\"dimensions\":3,\"vectors\":{}}"), 3);
+        BadInputException text = assertThrows(BadInputException.class, () -> PretrainedVectors.probe(
+                TestModels.write(tmp, "four.txt", "\nthe 1 2 3 4\n"), 3));
+        assertTrue(text.getMessage().contains("four.txt, line 2") && text.getMessage().contains("4 numbers, expected 3"),
+                text.getMessage());
+        BadInputException json = assertThrows(BadInputException.class, () -> PretrainedVectors.probe(
+                TestModels.write(tmp, "d.json", "{\"dimensions\":100,\"vectors\":{}}"), 3));
+        assertTrue(json.getMessage().contains("100 dimensions, expected 3"), json.getMessage());
+        assertThrows(BadInputException.class, () -> PretrainedVectors.probe(
+                TestModels.write(tmp, "none.json", "{\"words\":[]}"), 3));
+        assertThrows(BadInputException.class, () -> PretrainedVectors.probe(
+                TestModels.write(tmp, "header-only.txt", "10 3\n"), 3));
+    }
+
+    @Test
     void aNetworkStartsFromTheVectorsOverWord2VecAndKeepsThemWhenFrozen(@TempDir Path tmp) throws Exception {
         NeuralParams base = TestModels.tinyNeuralParams();
         // vectors for a handful of words every news sentence has, made up for the test
