@@ -38,17 +38,19 @@ public class Report {
                 "macro-F1: VADER 0.49, AFINN 0.53, OpenNLP maxent 0.58, fastText 0.58, fine-tuned RoBERTa 0.825"
                         + " (as quoted in README.md; newsmtsc/ has no SOURCE.md)");
 
-        // ---- --neural: the same NewsMTSC protocol with the neural and ensemble backends
+        // ---- --neural: the same NewsMTSC protocol with the neural and ensemble backends (--embeddings: GloVe init)
+        boolean glove = !meta.getOrDefault("embeddings", "none").startsWith("none");
+        String init = glove ? "GloVe + Word2Vec init (--embeddings)" : "Word2Vec init";
         for (String b : List.of("neural", "ensemble")) {
             if (Files.exists(dir.resolve("newsmtsc-" + b + ".json"))) {
                 row("newsmtsc-" + b, "NewsMTSC devtest_mt (" + b + " backend)", "stance (3 classes)",
-                        "as the NewsMTSC row; --backend " + b + " with default neural settings (CNN)",
+                        "as the NewsMTSC row; --backend " + b + " with default neural settings (CNN, " + init + ")",
                         read("newsmtsc-" + b + ".json").path("tasks").path("stance"), "");
             }
         }
         if (Files.exists(dir.resolve("newsmtsc-bilstm.json"))) {
             row("newsmtsc-bilstm", "NewsMTSC devtest_mt (neural backend, BiLSTM)", "stance (3 classes)",
-                    "as the NewsMTSC row; --backend neural --encoder bilstm (bag of 3, Word2Vec init)",
+                    "as the NewsMTSC row; --backend neural --encoder bilstm (bag of 3, " + init + ")",
                     read("newsmtsc-bilstm.json").path("tasks").path("stance"),
                     "guide in the neural-backend issue: a BiLSTM with Word2Vec init ~0.63 (PITFALLS.md: 0.628)");
         }
@@ -178,7 +180,8 @@ public class Report {
                 .append(meta.get("cpu")).append(" · ").append(meta.get("java")).append(" · git ")
                 .append(meta.get("git_commit")).append(" · data ").append(meta.get("data_dir")).append('\n');
         md.append('\n').append(meta.get("settings")).append(" · neural backend: ").append(meta.get("neural"))
-                .append(" · BiLSTM: ").append(meta.getOrDefault("bilstm", "not requested")).append('\n');
+                .append(" · BiLSTM: ").append(meta.getOrDefault("bilstm", "not requested"))
+                .append(" · embeddings: ").append(meta.getOrDefault("embeddings", "none")).append('\n');
         if (meta.containsKey("warning")) md.append("\n**warning:** ").append(meta.get("warning")).append('\n');
         md.append('\n');
         md.append("| benchmark | task | protocol | n | accuracy | macro-F1 | F_avg | ECE | r | published anchors | time |\n");
