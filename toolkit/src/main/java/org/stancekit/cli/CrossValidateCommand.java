@@ -62,6 +62,10 @@ final class CrossValidateCommand extends BaseCommand {
             description = "Neural and ensemble: networks per bag (default: ${DEFAULT-VALUE}; the other neural"
                     + " settings are train's defaults).")
     int bag;
+    @Option(names = "--embeddings", paramLabel = "FILE",
+            description = "Neural and ensemble: pretrained word vectors the networks start from, as train's"
+                    + " --embeddings.")
+    Path embeddings;
     @Option(names = "--predictions", paramLabel = "FILE.csv", description = "Also write every example's out-of-fold"
             + " prediction (columns task, source, fold, actor, text, gold, predicted, confidence, p_<label>), e.g. to"
             + " find rows whose label the model trained without them confidently disputes.")
@@ -86,6 +90,7 @@ final class CrossValidateCommand extends BaseCommand {
         if (bag < 1 || bag > NeuralParams.MAX_BAG) {
             throw new BadInputException("--bag " + bag + ": must be between 1 and " + NeuralParams.MAX_BAG);
         }
+        TrainCommand.probeEmbeddings(embeddings, 100);
         Map<Task, Calibration.Method> methods = calibration.methods();
         Map<Task, Calibration.WeightCriterion> criteria = calibration.weightCriteria();
         AtomicOutput.check(predictions, force, "--predictions");
@@ -98,7 +103,8 @@ final class CrossValidateCommand extends BaseCommand {
             if (devSplit > 0) {
                 Trainer.Options o = new Trainer.Options(Set.of(t), params, featureOptions.config(), seed, devSplit,
                         Map.of(), false, Map.of()).withBackend(backendChoice, new NeuralParams("cnn", 100, 16, 128, 3,
-                        0.5, 1e-3, 1e-5, 32, 12, 2, 60, minCount, true, 5, List.of(), bag, false, false, 0.0, 0.0)).withCalibration(methods).withEnsembleWeight(criteria);
+                        0.5, 1e-3, 1e-5, 32, 12, 2, 60, minCount, true, 5, List.of(), bag, false, false, 0.0, 0.0)
+                        .withEmbeddings(embeddings)).withCalibration(methods).withEnsembleWeight(criteria);
                 try {
                     r = CrossValidation.runPipeline(t, d, folds, seed, o, lexicon, this::note);
                 } catch (BadInputException e) {

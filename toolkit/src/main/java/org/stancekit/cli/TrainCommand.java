@@ -129,6 +129,15 @@ final class TrainCommand extends BaseCommand {
     @Mixin
     CalibrationOptions calibration;
 
+    /** A wrong {@code --embeddings} file stops the command here, not after minutes of training; null = none. */
+    static void probeEmbeddings(Path embeddings, int dim) {
+        if (embeddings == null) return;
+        if (!java.nio.file.Files.isRegularFile(embeddings)) {
+            throw new BadInputException("--embeddings " + embeddings + ": no such file");
+        }
+        org.stancekit.model.neural.PretrainedVectors.probe(embeddings, dim);
+    }
+
     static final class DevOptions {
         @Option(names = "--dev", paramLabel = "FILE.csv", description = "Labelled CSV to use as dev set.")
         Path file;
@@ -161,12 +170,7 @@ final class TrainCommand extends BaseCommand {
         if (!(wordDropout >= 0 && wordDropout < 1) || !(l2 >= 0 && Double.isFinite(l2))) {
             throw new BadInputException("--word-dropout must be in [0, 1), --l2 >= 0");
         }
-        if (embeddings != null) { // a wrong file stops here, not after minutes of training
-            if (!java.nio.file.Files.isRegularFile(embeddings)) {
-                throw new BadInputException("--embeddings " + embeddings + ": no such file");
-            }
-            org.stancekit.model.neural.PretrainedVectors.probe(embeddings, embeddingDim);
-        }
+        probeEmbeddings(embeddings, embeddingDim);
         boolean attention = bilstm && Boolean.TRUE.equals(attentionPool);
         boolean unpad = bilstm && (unpadded != null ? unpadded : NeuralParams.BILSTM_UNPADDED);
         boolean mean = bilstm && (meanPool != null ? meanPool : NeuralParams.BILSTM_MEAN_POOL);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code train --embeddings FILE}: a bad vectors file is one line naming it, and nothing is written. */
+/** {@code train --embeddings FILE} (and cross-validate's): a bad vectors file is one line naming it, nothing written. */
 class TrainEmbeddingsOptionTest {
     @TempDir
     Path dir;
@@ -28,6 +28,14 @@ class TrainEmbeddingsOptionTest {
                 "--embeddings", small.toString()).expectOneLineError();
         assertTrue(err.contains("small-vectors.txt, line 1") && err.contains("expected 100"), err);
         assertFalse(Files.exists(dir.resolve("m")));
+    }
+
+    @Test
+    void crossValidateChecksTheFileToo() {
+        Path csv = TestModels.smallTrainingCsv(dir, "small.csv");
+        String err = Cli.run("cross-validate", "--data", csv.toString(), "--backend", "neural", "--dev-split", "0.2",
+                "--embeddings", dir.resolve("absent.vec").toString()).expectOneLineError();
+        assertTrue(err.contains("--embeddings") && err.contains("absent.vec"), err);
     }
 
     @Test
