@@ -91,7 +91,7 @@ public final class PretrainedVectors {
             int first = in.read();
             in.unread(first);
             if (first == '{') {
-                probeJson(in, file, dim);
+                readJson(in, file, null, dim);
                 return;
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
@@ -99,41 +99,13 @@ public final class PretrainedVectors {
             long lineNo = skipped;
             while ((line = r.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank() || lineNo == skipped + 1 && line.trim().matches("\\d+ \\d+")) continue;
-                String[] parts = line.trim().split(" +");
-                if (parts.length - 1 != dim) {
-                    throw new BadInputException(where(file, lineNo) + "vector of " + (parts.length - 1)
-                            + " numbers, expected " + dim + " (the network's --embedding-dim)");
-                }
-                for (int j = 1; j < parts.length; j++) number(parts[j], file, lineNo, j + 1);
+                if (line.isBlank() || isHeader(line, lineNo, skipped)) continue;
+                vector(line, wordEnd(line, file, lineNo, dim), file, lineNo, dim);
                 return;
             }
             throw new BadInputException("--embeddings " + file + ": no vectors");
         } catch (IOException e) {
             throw new BadInputException("--embeddings " + file + ": cannot read (" + e.getMessage() + ")");
-        }
-    }
-
-    private static void probeJson(InputStream in, Path file, int dim) throws IOException {
-        try (JsonParser p = new JsonFactory().createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw bad(file, p, "expected a JSON object");
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.getCurrentName();
-                JsonToken t = p.nextToken();
-                if (field.equals("dimensions") && t.isNumeric()) {
-                    if (p.getIntValue() != dim) {
-                        throw bad(file, p, "vectors of " + p.getIntValue() + " dimensions, expected " + dim
-                                + " (the network's --embedding-dim)");
-                    }
-                    return;
-                }
-                if (field.equals("vectors")) return; // read() checks each vector it keeps
-                p.skipChildren();
-            }
-            throw bad(file, p, "no \"vectors\" object");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadInputException("--embeddings " + file + ", line " + e.getLocation().getLineNr()
-                    + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }
     }
 
@@ -161,43 +133,43 @@ public final class PretrainedVectors {
         long lineNo = skipped;
         while ((line = r.readLine()) != null) {
             lineNo++;
-            if (line.isBlank()) continue;
-            int sp = line.indexOf(' ');
-            if (lineNo == skipped + 1 && line.trim().matches("\\d+ \\d+")) continue; // word2vec's "COUNT DIM" header
-            if (sp <= 0) throw new BadInputException(where(file, lineNo) + "expected a word followed by " + dim
-                    + " numbers");
+            if (line.isBlank() || isHeader(line, lineNo, skipped)) continue;
+            int sp = wordEnd(line, file, lineNo, dim);
             Integer id = wanted.get(line.substring(0, sp));
             if (id == null || out.containsKey(id)) continue; // the file's first vector of a word wins
-            String[] parts = line.substring(sp + 1).trim().split(" +");
-            if (parts.length != dim) {
-                throw new BadInputException(where(file, lineNo) + "vector of " + parts.length + " numbers, expected "
-                        + dim + " (the network's --embedding-dim)");
-            }
-            float[] v = new float[dim];
-            for (int j = 0; j < dim; j++) v[j] = number(parts[j], file, lineNo, j + 2);
-            out.put(id, v);
+            out.put(id, vector(line, sp, file, lineNo, dim));
         }
         return out;
     }
 
+    /**
+     * The JSON format's vectors of the wanted words; with {@code wanted == null} only the start of the file is read
+     * ({@link #probe}): up to its {@code "dimensions"} (checked) or its {@code "vectors"}, whichever comes first.
+     */
     private static Map<Integer, float[]> readJson(InputStream in, Path file, Map<String, Integer> wanted, int dim)
             throws IOException {
         Map<Integer, float[]> out = new LinkedHashMap<>();
         JsonFactory factory = new JsonFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        boolean vectors = false;
         try (JsonParser p = factory.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw bad(file, p, "expected a JSON object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.getCurrentName();
                 JsonToken t = p.nextToken();
-                if (field.equals("dimensions") && t.isNumeric() && p.getIntValue() != dim) {
-                    throw bad(file, p, "vectors of " + p.getIntValue() + " dimensions, expected " + dim
-                            + " (the network's --embedding-dim)");
+                if (field.equals("dimensions") && t.isNumeric()) {
+                    if (p.getIntValue() != dim) {
+                        throw bad(file, p, "vectors of " + p.getIntValue() + " dimensions, expected " + dim
+                                + " (the network's --embedding-dim)");
+                    }
+                    if (wanted == null) return out;
                 }
                 if (!field.equals("vectors")) {
                     p.skipChildren();
                     continue;
                 }
                 if (t != JsonToken.START_OBJECT) throw bad(file, p, "\"vectors\" must be an object");
+                vectors = true;
+                if (wanted == null) return out; // read() checks each vector it keeps
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     Integer id = wanted.get(p.getCurrentName());
                     if (p.nextToken() != JsonToken.START_ARRAY) throw bad(file, p, "a word's vector must be an array");
@@ -216,11 +188,37 @@ public final class PretrainedVectors {
                     out.put(id, v);
                 }
             }
+            if (!vectors) throw bad(file, p, "no \"vectors\" object");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BadInputException("--embeddings " + file + ", line " + e.getLocation().getLineNr()
                     + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }
         return out;
+    }
+
+    /** word2vec's "COUNT DIM" first line. */
+    private static boolean isHeader(String line, long lineNo, int skipped) {
+        return lineNo == skipped + 1 && line.trim().matches("\\d+ \\d+");
+    }
+
+    /** Where a text line's word ends (its first space). */
+    private static int wordEnd(String line, Path file, long lineNo, int dim) {
+        int sp = line.indexOf(' ');
+        if (sp <= 0) throw new BadInputException(where(file, lineNo) + "expected a word followed by " + dim + " numbers");
+        return sp;
+    }
+
+    /** The numbers after a text line's word. */
+    private static float[] vector(String line, int wordEnd, Path file, long lineNo, int dim) {
+        String[] parts = line.substring(wordEnd + 1).trim().split(" +");
+        if (parts.length != dim) throw new BadInputException(where(file, lineNo) + sizeError(parts.length, dim));
+        float[] v = new float[dim];
+        for (int j = 0; j < dim; j++) v[j] = number(parts[j], file, lineNo, j + 2);
+        return v;
+    }
+
+    private static String sizeError(int got, int dim) {
+        return "vector of " + got + " numbers, expected " + dim + " (the network's --embedding-dim)";
     }
 
     private static float number(String s, Path file, long line, int column) {
