@@ -140,8 +140,11 @@ public final class NeuralTrainer {
                     progress.accept(String.format(Locale.ROOT, "%s neural: pretrained vectors for %d of %d words"
                             + " from %s, %.1f s", task.key(), pretrained.size(), vocab.size(),
                             p.embeddings().getFileName(), s));
-                    report.put("pretrained_embeddings", Map.of("file", String.valueOf(p.embeddings().getFileName()),
-                            "sha256", loaded.sha256(), "initialised_words", pretrained.size()));
+                    Map<String, Object> used = new LinkedHashMap<>(); // in this order in model.json
+                    used.put("file", String.valueOf(p.embeddings().getFileName()));
+                    used.put("sha256", loaded.sha256());
+                    used.put("initialised_words", pretrained.size());
+                    report.put("pretrained_embeddings", used);
                 }
                 INDArray w = net.getLayer("embedding").getParam("W");
                 for (Map.Entry<Integer, float[]> e : pretrained.entrySet()) {
