@@ -64,13 +64,8 @@ public final class PretrainedVectors {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-        try (DigestInputStream raw = new DigestInputStream(Files.newInputStream(file), sha);
-             PushbackInputStream in = new PushbackInputStream(maybeGunzip(raw, file), 1)) {
-            int skipped = skipWhiteSpace(in, file);
-            int first = in.read();
-            in.unread(first);
-            Map<Integer, float[]> vectors = first == '{' ? readJson(in, file, wanted, dim)
-                    : readText(in, file, wanted, dim, skipped);
+        try (DigestInputStream raw = new DigestInputStream(Files.newInputStream(file), sha)) {
+            Map<Integer, float[]> vectors = parse(raw, file, wanted, dim);
             raw.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
             return new Loaded(vectors, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
@@ -85,28 +80,24 @@ public final class PretrainedVectors {
      * @throws BadInputException as {@link #read} does
      */
     public static void probe(Path file, int dim) {
-        try (InputStream raw = Files.newInputStream(file);
-             PushbackInputStream in = new PushbackInputStream(maybeGunzip(raw, file), 1)) {
-            int skipped = skipWhiteSpace(in, file);
-            int first = in.read();
-            in.unread(first);
-            if (first == '{') {
-                readJson(in, file, null, dim);
-                return;
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-            String line;
-            long lineNo = skipped;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank() || isHeader(line, lineNo, skipped)) continue;
-                vector(line, wordEnd(line, file, lineNo, dim), file, lineNo, dim);
-                return;
-            }
-            throw new BadInputException("--embeddings " + file + ": no vectors");
+        try (InputStream raw = Files.newInputStream(file)) {
+            parse(raw, file, null, dim);
         } catch (IOException e) {
             throw new BadInputException("--embeddings " + file + ": cannot read (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The file's format told by its first character, then its vectors of the wanted words; {@code wanted == null}
+     * ({@link #probe}) reads only the start of the file and checks its first vector's size.
+     */
+    private static Map<Integer, float[]> parse(InputStream raw, Path file, Map<String, Integer> wanted, int dim)
+            throws IOException {
+        PushbackInputStream in = new PushbackInputStream(maybeGunzip(raw, file), 1);
+        int skipped = skipWhiteSpace(in, file);
+        int first = in.read();
+        in.unread(first);
+        return first == '{' ? readJson(in, file, wanted, dim) : readText(in, file, wanted, dim, skipped);
     }
 
     /** Reads past leading white space; returns the lines it passed (so that line numbers stay true). */
@@ -125,6 +116,7 @@ public final class PretrainedVectors {
         return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
+    /** The text format's vectors of the wanted words; {@code wanted == null}: see {@link #parse}. */
     private static Map<Integer, float[]> readText(InputStream in, Path file, Map<String, Integer> wanted, int dim,
                                                   int skipped) throws IOException {
         Map<Integer, float[]> out = new LinkedHashMap<>();
@@ -135,10 +127,15 @@ public final class PretrainedVectors {
             lineNo++;
             if (line.isBlank() || isHeader(line, lineNo, skipped)) continue;
             int sp = wordEnd(line, file, lineNo, dim);
+            if (wanted == null) { // probe: the first vector's size and numbers
+                vector(line, sp, file, lineNo, dim);
+                return out;
+            }
             Integer id = wanted.get(line.substring(0, sp));
             if (id == null || out.containsKey(id)) continue; // the file's first vector of a word wins
             out.put(id, vector(line, sp, file, lineNo, dim));
         }
+        if (wanted == null) throw new BadInputException("--embeddings " + file + ": no vectors");
         return out;
     }
 
