@@ -275,7 +275,7 @@ public final class Trainer {
                     options.neural(), options.seed(), progress);
             neural = r.classifier();
             extra.put("neural_training", r.report());
-            if (neural.spec().encoder().equals("cnn") && neural.fastPathNetworks() < neural.bagSize()) {
+            if (neural.hasPlainJavaPass() && neural.fastPathNetworks() < neural.bagSize()) {
                 progress.accept(String.format(java.util.Locale.ROOT, "%s neural: warning: the plain-Java forward pass"
                         + " disagreed with DL4J for %d of %d networks; they will score through DL4J (slower)",
                         task.key(), neural.bagSize() - neural.fastPathNetworks(), neural.bagSize()));

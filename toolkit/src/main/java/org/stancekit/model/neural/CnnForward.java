@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * only the real tokens, their neighbours and the last position are computed per sentence. Immutable and thread-safe
  * (word projections are published through an {@link AtomicReferenceArray}).
  */
-final class CnnForward {
+final class CnnForward implements Forward {
     private final NeuralClassifier.Spec spec;
     private final int dim, posDim, channels, kernel, classes;
     private final float[] embedding; // [vocabulary][dim]
@@ -98,60 +98,13 @@ final class CnnForward {
         return spec.encoder().equals("cnn") && spec.kernel() % 2 == 1;
     }
 
-    /**
-     * {@link #of}, checked against DL4J on probe inputs (short, full-length, with and without targets) before it is
-     * trusted: null, so that DL4J predicts, when the two disagree by more than 1e-4 (another DL4J version could lay out
-     * its weights differently). {@code net} must not be in use by another thread.
-     */
-    static CnnForward verified(ComputationGraph net, NeuralClassifier.Spec spec) {
-        CnnForward fast = of(net, spec);
-        if (fast == null) return null;
-        return fast.agrees(dl4jProbes(net, spec)) ? fast : null;
-    }
-
-    /** Probe inputs (short, full-length, with and without targets), the same for every network of a given spec. */
-    static java.util.List<NeuralClassifier.Encoded> probes(NeuralClassifier.Spec spec) {
-        int len = spec.maxLength(), v = spec.vocabularySize(), r = spec.positionRadius();
-        java.util.List<NeuralClassifier.Encoded> probes = new java.util.ArrayList<>();
-        for (int used : new int[]{1, Math.min(7, len), len}) {
-            for (boolean target : new boolean[]{false, true}) {
-                int[] words = new int[len], pos = new int[len];
-                float[] w = new float[len];
-                int t = used / 2;
-                for (int i = 0; i < used; i++) {
-                    words[i] = (int) ((i * 7919L + used) % Math.max(1, v - 1)) + 1;
-                    pos[i] = target ? Math.max(-r, Math.min(r, i - t)) + r + 1 : 2 * r + 2;
-                    if (!target) w[i] = 1f / used;
-                }
-                if (target) w[t] = 1f;
-                probes.add(new NeuralClassifier.Encoded(words, pos, w, used));
-            }
-        }
-        return probes;
-    }
-
-    /** DL4J's own output on the {@link #probes}: {@code [probe][class]}. */
-    static double[][] dl4jProbes(ComputationGraph net, NeuralClassifier.Spec spec) {
-        INDArray out = net.output(false, NeuralClassifier.inputs(probes(spec), spec))[0].castTo(DataType.DOUBLE);
-        return out.toDoubleMatrix();
-    }
-
-    /** True when this pass gives {@code expected} (DL4J's output on the {@link #probes}) within 1e-4. */
-    boolean agrees(double[][] expected) {
-        java.util.List<NeuralClassifier.Encoded> probes = probes(spec);
-        if (expected.length != probes.size()) return false;
-        for (int b = 0; b < expected.length; b++) {
-            double[] p = probabilities(probes.get(b));
-            if (expected[b].length != p.length) return false;
-            for (int j = 0; j < p.length; j++) {
-                if (!(Math.abs(p[j] - expected[b][j]) <= 1e-4)) return false;
-            }
-        }
-        return true;
+    @Override
+    public NeuralClassifier.Spec spec() {
+        return spec;
     }
 
     /** Row-major float copy of a matrix or tensor (c order, whatever the array's own order). */
-    private static float[] floats(INDArray a) {
+    static float[] floats(INDArray a) {
         return a.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 
@@ -178,8 +131,8 @@ final class CnnForward {
         return t;
     }
 
-    /** Class probabilities for one encoded example. */
-    double[] probabilities(NeuralClassifier.Encoded e) {
+    @Override
+    public double[] probabilities(NeuralClassifier.Encoded e) {
         int len = e.words().length, used = e.used(), half = kernel / 2;
         float[] max = new float[channels], sum = new float[channels], y = new float[channels];
         java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);

@@ -20,8 +20,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Reads a CNN's weights straight from its DL4J {@code network.zip}, without ND4J, so that scoring with a CNN bundle
- * never starts ND4J's native library (about a second of start-up, and a machine it cannot run on still scores).
+ * Reads a CNN's or BiLSTM's weights straight from its DL4J {@code network.zip}, without ND4J, so that scoring with
+ * such a bundle never starts ND4J's native library (about a second of start-up, and a machine it cannot run on still scores).
  *
  * <p>{@code coefficients.bin} is ND4J's binary form of the network's flattened parameter vector: a shape-information
  * buffer, then a data buffer (each: allocation-mode string, length, data-type string, big-endian values). Where each
@@ -32,16 +32,12 @@ import java.util.zip.ZipFile;
  */
 final class Coefficients {
     private static final String ENTRY = "coefficients.bin";
-    /** Layout key: per network, DL4J's output on {@link CnnForward#probes} when the bundle was saved. */
+    /** Layout key: per network, DL4J's output on {@link Forward#probes} when the bundle was saved. */
     static final String PROBE_OUTPUTS = "probe_outputs";
-    /** The parameters the plain-Java CNN reads: vertex/parameter names of the graph {@link NeuralTrainer} builds. */
-    private static final List<String> NEEDED = List.of("embedding/W", "position_embedding/W", "encoder/W",
-            "encoder/b", "output/W", "output/b");
-
     private Coefficients() {}
 
     /**
-     * Where each parameter the plain-Java CNN needs lies in {@code net}'s flattened parameters: DL4J flattens the
+     * Where each parameter lies in {@code net}'s flattened parameters: DL4J flattens the
      * layers in topological order, each layer's parameters in its parameter table's order, each array in its own
      * element order ('c' or 'f'). Recorded as {@code {"embedding/W": {"offset", "shape", "order"}, ...}} plus the
      * vector's {@code length}.
@@ -56,13 +52,11 @@ final class Coefficients {
             for (Map.Entry<String, INDArray> e : vertex.getLayer().paramTable().entrySet()) {
                 String name = vertex.getVertexName() + "/" + e.getKey();
                 INDArray p = e.getValue();
-                if (NEEDED.contains(name)) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("offset", offset);
-                    m.put("shape", p.shape());
-                    m.put("order", String.valueOf(p.ordering()));
-                    out.put(name, m);
-                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("offset", offset);
+                m.put("shape", p.shape());
+                m.put("order", String.valueOf(p.ordering()));
+                out.put(name, m);
                 offset += p.length();
             }
         }
@@ -88,20 +82,61 @@ final class Coefficients {
     static boolean verify(ComputationGraph net, NeuralClassifier.Spec spec, JsonNode layout) {
         try {
             float[] flat = net.params().castTo(DataType.FLOAT).dup('c').data().asFloat();
-            return weights(flat, layout, spec).sameAs(CnnForward.weightsOf(net, spec));
+            if (CnnForward.knows(spec)) return weights(flat, layout, spec).sameAs(CnnForward.weightsOf(net, spec));
+            if (LstmForward.knows(spec)) {
+                return lstmWeights(flat, layout, spec).sameAs(LstmForward.weightsOf(net, spec));
+            }
+            return false;
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
-    /** The CNN's arrays (row-major, as {@link CnnForward} wants them) cut from the flattened parameters. */
-    static CnnForward.Weights weights(float[] flat, JsonNode layout, NeuralClassifier.Spec spec) {
+    /** The plain-Java pass for a network whose flattened parameters are {@code flat} (CNN or BiLSTM). */
+    static Forward forward(float[] flat, JsonNode layout, NeuralClassifier.Spec spec) {
+        if (CnnForward.knows(spec)) return CnnForward.of(weights(flat, layout, spec), spec);
+        if (LstmForward.knows(spec)) return LstmForward.of(lstmWeights(flat, layout, spec), spec);
+        throw new IllegalArgumentException("no plain-Java pass for " + spec);
+    }
+
+    /** The output bias's length (DL4J reports it as [k] or [1, k]). */
+    private static int classes(JsonNode layout) {
+        JsonNode shape = layout.path("output/b").path("shape");
+        return (int) shape.path(shape.size() - 1).asLong(-1);
+    }
+
+    private static void checkLength(float[] flat, JsonNode layout) {
         if (layout.path("length").asLong(-1) != flat.length) {
             throw new IllegalArgumentException("the parameter vector has " + flat.length + " values, the layout says "
                     + layout.path("length").asLong(-1));
         }
+    }
+
+    /** The BiLSTM's arrays (row-major, as {@link LstmForward} wants them) cut from the flattened parameters. */
+    static LstmForward.Weights lstmWeights(float[] flat, JsonNode layout, NeuralClassifier.Spec spec) {
+        checkLength(flat, layout);
+        int in = spec.embeddingDim() + spec.positionDim(), n = spec.channels() / 2;
+        int classes = classes(layout);
+        int pooled = (spec.meanPool() ? 3 : 2) * spec.channels();
+        LstmForward.Direction[] dirs = new LstmForward.Direction[2];
+        for (int d = 0; d < 2; d++) {
+            String p = "encoder/" + (d == 0 ? "f" : "b");
+            dirs[d] = new LstmForward.Direction(cut(flat, layout, p + "W", in, 4L * n),
+                    cut(flat, layout, p + "RW", n, 4L * n), cut(flat, layout, p + "b", 4L * n));
+        }
+        return new LstmForward.Weights(
+                cut(flat, layout, "embedding/W", spec.vocabularySize(), spec.embeddingDim()),
+                cut(flat, layout, "position_embedding/W", spec.positions(), spec.positionDim()),
+                dirs[0], dirs[1],
+                cut(flat, layout, "output/W", pooled, classes),
+                cut(flat, layout, "output/b", classes));
+    }
+
+    /** The CNN's arrays (row-major, as {@link CnnForward} wants them) cut from the flattened parameters. */
+    static CnnForward.Weights weights(float[] flat, JsonNode layout, NeuralClassifier.Spec spec) {
+        checkLength(flat, layout);
         int in = spec.embeddingDim() + spec.positionDim();
-        int classes = (int) layout.path("output/b").path("shape").path(0).asLong(-1);
+        int classes = classes(layout);
         return new CnnForward.Weights(
                 cut(flat, layout, "embedding/W", spec.vocabularySize(), spec.embeddingDim()),
                 cut(flat, layout, "position_embedding/W", spec.positions(), spec.positionDim()),

@@ -93,7 +93,7 @@ public final class NeuralBackend {
         }
         for (Path file : files) checkEntries(file);
         JsonNode layout = info.path(NeuralClassifier.COEFFICIENTS_LAYOUT);
-        if (layout.isObject() && CnnForward.knows(spec)) {
+        if (layout.isObject() && Forward.knows(spec)) {
             List<NeuralClassifier.Member> members = plainMembers(files, layout, spec, labels.size());
             if (members != null) {
                 return new NeuralClassifier<>(view(task), vocab, spec, labels, temperature, members, layout);
@@ -105,7 +105,7 @@ public final class NeuralBackend {
     }
 
     /**
-     * The bag's CNNs read without ND4J through the recorded coefficient layout, each checked against the output DL4J
+     * The bag's networks read without ND4J through the recorded coefficient layout, each checked against the output DL4J
      * gave on probe inputs when the bundle was saved; null when a file cannot be read that way or disagrees (then
      * DL4J loads the bag, and checks the plain-Java pass against itself).
      */
@@ -117,9 +117,8 @@ public final class NeuralBackend {
             double[][] expected = Coefficients.probeOutputs(layout, i);
             if (expected == null) return null;
             try {
-                CnnForward.Weights w = Coefficients.weights(Coefficients.read(file), layout, spec);
-                if (w.outBias().length != labels) return null;
-                CnnForward fast = CnnForward.of(w, spec);
+                Forward fast = Coefficients.forward(Coefficients.read(file), layout, spec);
+                if (fast.probabilities(Forward.probes(spec).get(0)).length != labels) return null;
                 // the recorded DL4J output is the check that DL4J itself would make at load
                 if (!fast.agrees(expected)) return null;
                 out.add(new NeuralClassifier.Member(file, fast, labels));

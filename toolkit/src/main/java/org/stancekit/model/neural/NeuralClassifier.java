@@ -25,8 +25,8 @@ import java.util.function.Function;
 /**
  * The neural backend's classifier: one network, or a bag of networks trained with different seeds whose softmax
  * outputs are averaged (then one temperature calibrates the average). Immutable from the outside and thread-safe: a
- * CNN predicts through {@link CnnForward}, plain Java and thread-safe; a network without that fast path
- * (the BiLSTM) is not thread-safe, so each call borrows a private copy of it from a pool (a new copy is made when all
+ * CNN or BiLSTM predicts through its plain-Java pass ({@link CnnForward}, {@link LstmForward}), thread-safe; a
+ * network without that fast path (attention pooling, or a pass that disagreed with DL4J) is not thread-safe, so each call borrows a private copy of it from a pool (a new copy is made when all
  * are in use; there are never more copies than threads that predicted at the same time) and returns it afterwards.
  *
  * <p>Every example is encoded to exactly {@link Spec#maxLength()} positions (padded or windowed around the first target),
@@ -92,18 +92,18 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         private ComputationGraph prototype; // only cloned, under this member's lock; never used to predict
         private final Path source; // the network file it was read from, or null (trained in this JVM)
         private final int labels;
-        final CnnForward fast; // the CNN in plain Java, or null (BiLSTM): then copies of the network predict
+        final Forward fast; // the network in plain Java, or null (attention pooling): then copies of it predict
         final ConcurrentLinkedDeque<ComputationGraph> idle = new ConcurrentLinkedDeque<>();
 
         Member(ComputationGraph network, Spec spec) {
             this.prototype = network;
             this.source = null;
             this.labels = 0;
-            this.fast = CnnForward.verified(network, spec);
+            this.fast = Forward.verified(network, spec);
         }
 
-        /** A CNN whose weights were read from {@code source} without DL4J. */
-        Member(Path source, CnnForward fast, int labels) {
+        /** A network whose weights were read from {@code source} without DL4J. */
+        Member(Path source, Forward fast, int labels) {
             this.source = source;
             this.fast = fast;
             this.labels = labels;
@@ -114,9 +114,9 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
             return prototype;
         }
 
-        /** DL4J's output on {@link CnnForward#probes}, recorded so that a load without DL4J can check itself. */
+        /** DL4J's output on {@link Forward#probes}, recorded so that a load without DL4J can check itself. */
         synchronized double[][] probeOutputs(Spec spec) {
-            return CnnForward.dl4jProbes(prototype(), spec);
+            return Forward.dl4jProbes(prototype(), spec);
         }
 
         synchronized boolean restored() {
@@ -176,11 +176,16 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
     }
 
     /**
-     * Networks that predict through the plain-Java forward pass (the CNN, checked against DL4J when it was loaded);
-     * the others (the BiLSTM) predict through copies of the DL4J network.
+     * Networks that predict through the plain-Java forward pass (CNN and BiLSTM, checked against DL4J when they were
+     * loaded); the others (attention pooling) predict through copies of the DL4J network.
      */
     public int fastPathNetworks() {
         return (int) members.stream().filter(m -> m.fast != null).count();
+    }
+
+    /** True when networks of this shape have a plain-Java forward pass (all but attention pooling). */
+    public boolean hasPlainJavaPass() {
+        return Forward.knows(spec);
     }
 
     /** Networks that exist as DL4J networks in this JVM (0 for a CNN bag loaded through its coefficient layout). */
@@ -371,6 +376,11 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
     static void unpadded(ComputationGraph net, List<TokenSequence> seqs, Vocabulary vocab, Spec spec, double[][] out) {
         List<Encoded> enc = new ArrayList<>(seqs.size());
         for (TokenSequence s : seqs) enc.add(encode(s, vocab, spec));
+        unpadded(net, enc, spec, out);
+    }
+
+    /** {@link #unpadded(ComputationGraph, List, Vocabulary, Spec, double[][])} for examples already encoded. */
+    static void unpadded(ComputationGraph net, List<Encoded> enc, Spec spec, double[][] out) {
         Map<Integer, List<Integer>> byLength = new java.util.TreeMap<>();
         for (int i = 0; i < enc.size(); i++) byLength.computeIfAbsent(length(enc.get(i)), l -> new ArrayList<>()).add(i);
         for (Map.Entry<Integer, List<Integer>> g : byLength.entrySet()) {

@@ -26,7 +26,7 @@ class CnnForwardTest {
         ComputationGraph net = neural.networkCopy();
         Vocabulary vocab = neural.vocabulary();
         NeuralClassifier.Spec spec = neural.spec();
-        assertNotNull(CnnForward.verified(net, spec), "the fast path passes its own check on load");
+        assertNotNull(Forward.verified(net, spec), "the fast path passes its own check on load");
         CnnForward fast = CnnForward.of(net, spec);
         Random rnd = new Random(7);
         List<String> words = new ArrayList<>();

@@ -83,7 +83,7 @@ class NeuralBagTest {
             NeuralClassifier<StanceQuery> n = neuralStance(b);
             assertEquals(2, n.bagSize());
             assertEquals(2, n.fastPathNetworks(), "each network of the bag scores through CnnForward");
-            for (int i = 0; i < 2; i++) assertTrue(CnnForward.verified(n.networkCopy(i), n.spec()) != null, "net " + i);
+            for (int i = 0; i < 2; i++) assertTrue(Forward.verified(n.networkCopy(i), n.spec()) != null, "net " + i);
         }
         // the bag's probabilities are the mean of its networks'; the networks differ (different seeds)
         NeuralClassifier<StanceQuery> n = neuralStance(loaded);
