@@ -32,7 +32,8 @@ final class TrainCommand extends BaseCommand {
             description = "linear (default, Smile maxent), neural (DL4J network) or ensemble (both, mixed on dev)."
                     + " TASK=BACKEND (stance=..., sentiment=...) sets one task; repeatable.")
     List<String> backend = List.of();
-    @Option(names = "--encoder", defaultValue = "cnn", description = "Neural encoder: cnn or bilstm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--encoder", defaultValue = "cnn", description = "Neural encoder: cnn, bilstm, or cnn+bilstm (a"
+            + " bag of --bag CNNs and --bag BiLSTMs, averaged) (default: ${DEFAULT-VALUE}).")
     String encoder;
     @Option(names = "--epochs", defaultValue = "12", description = "Neural: most epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -150,19 +151,19 @@ final class TrainCommand extends BaseCommand {
     public Integer call() {
         Map<Task, Trainer.Backend> backends = CalibrationOptions.perTask("--backend", backend, Trainer.Backend::parse,
                 "linear, neural or ensemble");
-        if (!encoder.equals("cnn") && !encoder.equals("bilstm")) {
-            throw new BadInputException("--encoder " + encoder + ": choose cnn or bilstm");
+        if (!encoder.equals("cnn") && !encoder.equals("bilstm") && !encoder.equals(NeuralParams.MIXED)) {
+            throw new BadInputException("--encoder " + encoder + ": choose cnn, bilstm or " + NeuralParams.MIXED);
         }
         if (epochs < 1 || patience < 1 || embeddingDim < 1 || hidden < 1 || batchSize < 1 || maxLength < 2
                 || word2vecEpochs < 1 || !(dropout >= 0 && dropout < 1) || !(learningRate > 0)) {
             throw new BadInputException("neural settings: --epochs, --patience, --embedding-dim, --hidden, --batch-size,"
                     + " --word2vec-epochs must be >= 1, --max-length >= 2, --dropout in [0, 1), --learning-rate > 0");
         }
-        boolean bilstm = encoder.equals("bilstm");
+        boolean bilstm = !encoder.equals("cnn");
         if (!bilstm && (Boolean.TRUE.equals(unpadded) || Boolean.TRUE.equals(meanPool)
                 || (inputDropout != null && inputDropout != 0) || Boolean.TRUE.equals(attentionPool))) {
             throw new BadInputException("--unpadded, --mean-pool, --input-dropout and --attention-pool are BiLSTM"
-                    + " settings (--encoder bilstm)");
+                    + " settings (--encoder bilstm or " + NeuralParams.MIXED + ")");
         }
         if (!(embeddingLrScale >= 0 && embeddingLrScale <= 1) || !(lrDecay > 0 && lrDecay <= 1)) {
             throw new BadInputException("--embedding-lr-scale must be in [0, 1], --lr-decay in (0, 1]");
@@ -178,8 +179,10 @@ final class TrainCommand extends BaseCommand {
         if (!(inDropout >= 0 && inDropout < 1) || !(gradientClip >= 0 && Double.isFinite(gradientClip))) {
             throw new BadInputException("--input-dropout must be in [0, 1), --gradient-clip >= 0");
         }
-        if (bag < 1 || bag > NeuralParams.MAX_BAG) {
-            throw new BadInputException("--bag " + bag + ": must be between 1 and " + NeuralParams.MAX_BAG);
+        int maxBag = encoder.equals(NeuralParams.MIXED) ? NeuralParams.MAX_BAG / 2 : NeuralParams.MAX_BAG;
+        if (bag < 1 || bag > maxBag) {
+            throw new BadInputException("--bag " + bag + ": must be between 1 and " + maxBag
+                    + (maxBag < NeuralParams.MAX_BAG ? " for --encoder " + NeuralParams.MIXED : ""));
         }
         for (Path u : unlabelled) {
             if (!Files.isRegularFile(u)) throw new BadInputException("--unlabelled " + u + ": no such file");

@@ -564,7 +564,7 @@ public final class Trainer {
         m.put("word2vec", n.word2vec());
         m.put("word2vec_epochs", n.word2vecEpochs());
         m.put("bag", n.bag());
-        if (n.encoder().equals("bilstm")) {
+        if (n.usesBiLstm()) {
             m.put("unpadded", n.unpadded());
             m.put("mean_pool", n.meanPool());
             m.put("input_dropout", n.inputDropout());

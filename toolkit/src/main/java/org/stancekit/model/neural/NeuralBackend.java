@@ -76,7 +76,44 @@ public final class NeuralBackend {
         if (labels.size() < 2) throw new ModelFormatException(taskDir + ": neural model needs at least two labels");
         double temperature = info.path("temperature").asDouble(1.0);
         if (!(temperature > 0)) throw new ModelFormatException(taskDir + ": neural temperature must be positive");
-        JsonNode n = info.path("network");
+        NeuralClassifier.Spec spec = spec(info.path("network"), taskDir);
+        List<Path> files = networkFiles(taskDir, info.path("networks"));
+        // a mixed bag (CNNs and BiLSTMs) gives each network's shape; otherwise all have the one above
+        List<NeuralClassifier.Spec> specs = new ArrayList<>();
+        JsonNode each = info.path(NeuralClassifier.NETWORK_SPECS);
+        for (int i = 0; i < files.size(); i++) specs.add(each.isArray() ? spec(each.path(i), taskDir) : spec);
+        if (each.isArray() && each.size() != files.size()) {
+            throw new ModelFormatException(taskDir + ": model.json '" + NeuralClassifier.NETWORK_SPECS + "' lists "
+                    + each.size() + " networks, 'networks' " + files.size());
+        }
+        Vocabulary vocab = Vocabulary.load(taskDir);
+        if (vocab.size() != spec.vocabularySize()) {
+            throw new ModelFormatException(taskDir.resolve(Vocabulary.FILE) + ": " + vocab.size()
+                    + " words, model.json says " + spec.vocabularySize());
+        }
+        for (Path file : files) checkEntries(file);
+        JsonNode layout = info.path(NeuralClassifier.COEFFICIENTS_LAYOUT), layouts =
+                info.path(NeuralClassifier.COEFFICIENTS_LAYOUTS);
+        if ((layout.isObject() || layouts.isArray()) && specs.stream().allMatch(Forward::knows)) {
+            List<NeuralClassifier.Member> members = plainMembers(files, layouts.isArray() ? layouts : layout, specs,
+                    labels.size());
+            if (members != null) {
+                return new NeuralClassifier<>(view(task), vocab, spec, labels, temperature, members,
+                        layouts.isArray() ? layouts : layout);
+            }
+        }
+        List<NeuralClassifier.Member> members = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            members.add(new NeuralClassifier.Member(restore(files.get(i), labels.size()), specs.get(i)));
+        }
+        try {
+            return new NeuralClassifier<>(view(task), vocab, spec, labels, temperature, members, null);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(taskDir + ": " + e.getMessage());
+        }
+    }
+
+    private static NeuralClassifier.Spec spec(JsonNode n, Path taskDir) {
         NeuralClassifier.Spec spec = new NeuralClassifier.Spec(n.path("encoder").asText(), n.path("max_length").asInt(),
                 n.path("position_radius").asInt(), n.path("embedding_dim").asInt(), n.path("position_dim").asInt(),
                 n.path("channels").asInt(), n.path("kernel").asInt(), n.path("vocabulary_size").asInt(),
@@ -85,23 +122,7 @@ public final class NeuralBackend {
         if (spec.maxLength() < 1 || spec.channels() < 1 || spec.positionRadius() < 1) {
             throw new ModelFormatException(taskDir + ": model.json has no valid neural 'network' settings");
         }
-        List<Path> files = networkFiles(taskDir, info.path("networks"));
-        Vocabulary vocab = Vocabulary.load(taskDir);
-        if (vocab.size() != spec.vocabularySize()) {
-            throw new ModelFormatException(taskDir.resolve(Vocabulary.FILE) + ": " + vocab.size()
-                    + " words, model.json says " + spec.vocabularySize());
-        }
-        for (Path file : files) checkEntries(file);
-        JsonNode layout = info.path(NeuralClassifier.COEFFICIENTS_LAYOUT);
-        if (layout.isObject() && Forward.knows(spec)) {
-            List<NeuralClassifier.Member> members = plainMembers(files, layout, spec, labels.size());
-            if (members != null) {
-                return new NeuralClassifier<>(view(task), vocab, spec, labels, temperature, members, layout);
-            }
-        }
-        List<ComputationGraph> nets = new ArrayList<>(files.size());
-        for (Path file : files) nets.add(restore(file, labels.size()));
-        return new NeuralClassifier<>(view(task), vocab, spec, labels, temperature, nets);
+        return spec;
     }
 
     /**
@@ -110,14 +131,18 @@ public final class NeuralBackend {
      * DL4J loads the bag, and checks the plain-Java pass against itself).
      */
     private static List<NeuralClassifier.Member> plainMembers(List<Path> files, JsonNode layout,
-                                                              NeuralClassifier.Spec spec, int labels) {
+                                                              List<NeuralClassifier.Spec> specs, int labels) {
         List<NeuralClassifier.Member> out = new ArrayList<>(files.size());
+        if (layout.isArray() && layout.size() != files.size()) return null;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
-            double[][] expected = Coefficients.probeOutputs(layout, i);
+            // one layout for the whole bag (its probe outputs one row per network), or one layout per network
+            JsonNode own = layout.isArray() ? layout.path(i) : layout;
+            double[][] expected = Coefficients.probeOutputs(own, layout.isArray() ? 0 : i);
             if (expected == null) return null;
+            NeuralClassifier.Spec spec = specs.get(i);
             try {
-                Forward fast = Coefficients.forward(Coefficients.read(file), layout, spec);
+                Forward fast = Coefficients.forward(Coefficients.read(file), own, spec);
                 if (fast.probabilities(Forward.probes(spec).get(0)).length != labels) return null;
                 // the recorded DL4J output is the check that DL4J itself would make at load
                 if (!fast.agrees(expected)) return null;

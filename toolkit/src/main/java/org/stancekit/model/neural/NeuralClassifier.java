@@ -92,6 +92,7 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         private ComputationGraph prototype; // only cloned, under this member's lock; never used to predict
         private final Path source; // the network file it was read from, or null (trained in this JVM)
         private final int labels;
+        final Spec spec; // this network's shape (a mixed bag holds CNNs and BiLSTMs)
         final Forward fast; // the network in plain Java, or null (attention pooling): then copies of it predict
         final ConcurrentLinkedDeque<ComputationGraph> idle = new ConcurrentLinkedDeque<>();
 
@@ -99,6 +100,7 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
             this.prototype = network;
             this.source = null;
             this.labels = 0;
+            this.spec = spec;
             this.fast = Forward.verified(network, spec);
         }
 
@@ -106,6 +108,7 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         Member(Path source, Forward fast, int labels) {
             this.source = source;
             this.fast = fast;
+            this.spec = fast.spec();
             this.labels = labels;
         }
 
@@ -115,7 +118,7 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         }
 
         /** DL4J's output on {@link Forward#probes}, recorded so that a load without DL4J can check itself. */
-        synchronized double[][] probeOutputs(Spec spec) {
+        synchronized double[][] probeOutputs() {
             return Forward.dl4jProbes(prototype(), spec);
         }
 
@@ -157,6 +160,13 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
     NeuralClassifier(Function<I, TokenSequence> view, Vocabulary vocab, Spec spec, List<String> labels,
                      double temperature, List<Member> members, JsonNode layout) {
         if (members.isEmpty()) throw new IllegalArgumentException("no network");
+        for (Member m : members) {
+            Spec o = m.spec;
+            if (o.maxLength() != spec.maxLength() || o.positionRadius() != spec.positionRadius()
+                    || o.vocabularySize() != spec.vocabularySize()) {
+                throw new IllegalArgumentException("a bag's networks must read the same input: " + o + " vs " + spec);
+            }
+        }
         this.view = view;
         this.vocab = vocab;
         this.spec = spec;
@@ -168,6 +178,29 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
 
     public NeuralClassifier<I> withTemperature(double t) {
         return new NeuralClassifier<>(view, vocab, spec, labels, t, members, layout);
+    }
+
+    /**
+     * A mixed bag: this bag's networks, then {@code other}'s (trained on the same vocabulary, with the same input
+     * encoding and labels, e.g. CNNs and BiLSTMs), all averaged alike; temperature 1.
+     */
+    NeuralClassifier<I> mixedWith(NeuralClassifier<I> other) {
+        if (!other.labels.equals(labels) || !other.vocab.sameWords(vocab)) {
+            throw new IllegalArgumentException("a mixed bag needs the same labels and vocabulary");
+        }
+        List<Member> all = new ArrayList<>(members);
+        all.addAll(other.members);
+        return new NeuralClassifier<>(view, vocab, spec, labels, 1.0, all, null);
+    }
+
+    /** True when the bag holds networks of more than one shape (e.g. CNNs and BiLSTMs). */
+    public boolean mixed() {
+        return members.stream().anyMatch(m -> !m.spec.equals(spec));
+    }
+
+    /** Each network's shape, in bag order. */
+    public List<Spec> specs() {
+        return members.stream().map(m -> m.spec).toList();
     }
 
     /** Networks in the bag (1 for a single network). */
@@ -284,13 +317,13 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         }
         ComputationGraph net = m.borrow();
         try {
-            if (spec.unpadded()) {
-                unpadded(net, seqs, vocab, spec, out);
+            if (m.spec.unpadded()) {
+                unpadded(net, seqs, vocab, m.spec, out);
                 return;
             }
             for (int from = 0; from < seqs.size(); from += BATCH) {
                 List<TokenSequence> batch = seqs.subList(from, Math.min(seqs.size(), from + BATCH));
-                INDArray probs = net.output(false, encode(batch, vocab, spec))[0];
+                INDArray probs = net.output(false, encode(batch, vocab, m.spec))[0];
                 double[][] rows = probs.castTo(DataType.DOUBLE).toDoubleMatrix();
                 System.arraycopy(rows, 0, out, from, rows.length);
             }
@@ -413,6 +446,7 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         info.put("labels", labels);
         info.put("temperature", temperature);
         info.put("network", spec.toMap());
+        if (mixed()) info.put(NETWORK_SPECS, specs().stream().map(Spec::toMap).toList());
         List<String> files = new ArrayList<>(networks);
         files.add(Vocabulary.FILE);
         info.put("files", files);
@@ -421,9 +455,14 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
         info.put("network_format", "DL4J ModelSerializer zip (configuration.json + coefficients.bin), no updater state"
                 + (networks.size() > 1 ? "; the bag's softmax outputs are averaged, then scaled by the temperature"
                 : ""));
-        if (plain != null) info.put(COEFFICIENTS_LAYOUT, plain);
+        if (plain != null) info.put(plain.isArray() ? COEFFICIENTS_LAYOUTS : COEFFICIENTS_LAYOUT, plain);
         return info;
     }
+
+    /** The key in model.json of a mixed bag's network shapes, one per network (absent: all are {@code network}). */
+    static final String NETWORK_SPECS = "network_specs";
+    /** The key in model.json of a mixed bag's coefficient layouts, one per network (each with its own probes). */
+    static final String COEFFICIENTS_LAYOUTS = "coefficients_layouts";
 
     /** The key in model.json of where the CNN's weights lie in coefficients.bin ({@link Coefficients#layout}). */
     static final String COEFFICIENTS_LAYOUT = "coefficients_layout";
@@ -436,12 +475,27 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
     private JsonNode plainLayout() {
         if (layout != null) return layout;
         if (members.stream().anyMatch(m -> m.fast == null)) return null;
+        if (mixed()) {
+            // one layout per network, each verified on its own network and carrying its own probe outputs
+            List<JsonNode> each = new ArrayList<>();
+            for (Member m : members) {
+                JsonNode one = layoutOf(List.of(m));
+                if (one == null) return null;
+                each.add(one);
+            }
+            return JSON.valueToTree(each);
+        }
+        return layoutOf(members);
+    }
+
+    /** The first network's layout with every network's probe outputs, or null unless it reads them all exactly. */
+    private static JsonNode layoutOf(List<Member> members) {
         Map<String, Object> candidate = Coefficients.layout(members.get(0).prototype());
         JsonNode tree = JSON.valueToTree(candidate);
         List<double[][]> probes = new ArrayList<>();
         for (Member m : members) {
-            if (!Coefficients.verify(m.prototype(), spec, tree)) return null;
-            probes.add(m.probeOutputs(spec));
+            if (!Coefficients.verify(m.prototype(), m.spec, tree)) return null;
+            probes.add(m.probeOutputs());
         }
         candidate.put(Coefficients.PROBE_OUTPUTS, probes);
         return JSON.valueToTree(candidate);

@@ -58,15 +58,23 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
      */
     public static final boolean BILSTM_UNPADDED = true, BILSTM_MEAN_POOL = true;
     public static final double BILSTM_INPUT_DROPOUT = 0;
+    /**
+     * The mixed bag's encoder: {@link #bag()} CNNs and as many BiLSTMs, trained on the same vocabulary and vectors, all
+     * averaged alike (the BiLSTM settings apply to the BiLSTMs).
+     */
+    public static final String MIXED = "cnn+bilstm";
     /** Most networks in a bag. */
     public static final int MAX_BAG = 16;
 
     public NeuralParams {
-        if (!encoder.equals("cnn") && !encoder.equals("bilstm")) {
-            throw new IllegalArgumentException("encoder must be cnn or bilstm, got " + encoder);
+        if (!encoder.equals("cnn") && !encoder.equals("bilstm") && !encoder.equals(MIXED)) {
+            throw new IllegalArgumentException("encoder must be cnn, bilstm or " + MIXED + ", got " + encoder);
         }
         if (bag < 1 || bag > MAX_BAG) throw new IllegalArgumentException("bag must be in [1, " + MAX_BAG + "], got " + bag);
-        if (!encoder.equals("bilstm") && (unpadded || meanPool || inputDropout != 0 || attentionPool)) {
+        if (encoder.equals(MIXED) && 2 * bag > MAX_BAG) {
+            throw new IllegalArgumentException("a mixed bag holds 2 x bag networks, at most " + MAX_BAG);
+        }
+        if (encoder.equals("cnn") && (unpadded || meanPool || inputDropout != 0 || attentionPool)) {
             throw new IllegalArgumentException("unpadded batches, mean and attention pooling and input dropout are"
                     + " BiLSTM settings");
         }
@@ -87,6 +95,20 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
             throw new IllegalArgumentException("gradient clip must be >= 0, got " + gradientClip);
         }
         unlabelled = List.copyOf(unlabelled);
+    }
+
+    /** True for the BiLSTM and the mixed bag (which holds BiLSTMs). */
+    public boolean usesBiLstm() {
+        return !encoder.equals("cnn");
+    }
+
+    /**
+     * A mixed bag's part: the same settings for {@code e} (cnn or bilstm) alone; for the CNN without the BiLSTM-only
+     * settings.
+     */
+    public NeuralParams part(String e) {
+        return e.equals("cnn") ? withBiLstm(false, false, 0, gradientClip).withTraining(false, embeddingLrScale, lrDecay)
+                .withEncoder(e) : withEncoder(e);
     }
 
     /** Without pretrained vectors (the behaviour before them). */

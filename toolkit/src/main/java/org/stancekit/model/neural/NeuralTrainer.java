@@ -78,6 +78,71 @@ public final class NeuralTrainer {
     public static <I> Result<I> train(Task task, List<I> trainInputs, List<String> gold, List<String> labels,
                                       List<I> devInputs, List<String> devGold, NeuralParams p, long seed,
                                       Consumer<String> progress) {
+        if (p.encoder().equals(NeuralParams.MIXED)) {
+            return trainMixed(task, trainInputs, gold, labels, devInputs, devGold, p, seed, progress);
+        }
+        return train(task, trainInputs, gold, labels, devInputs, devGold, p, seed, progress, new Shared());
+    }
+
+    /**
+     * Pretrained vectors read once for every network of a mixed bag. (Word2Vec runs once per part: it draws from ND4J's
+     * random generator between a network's initialisation and its training, so sharing it would change the dropout
+     * masks of the second part.)
+     */
+    private static final class Shared {
+        Map<Integer, float[]> pretrained; // --embeddings rows
+        Map<String, Object> pretrainedReport;
+    }
+
+    /**
+     * A mixed bag: {@link NeuralParams#bag()} CNNs, then as many BiLSTMs, on one vocabulary; each part is the bag a
+     * training with that encoder alone gives (same seeds). The report has each part's.
+     */
+    private static <I> Result<I> trainMixed(Task task, List<I> trainInputs, List<String> gold, List<String> labels,
+                                            List<I> devInputs, List<String> devGold, NeuralParams p, long seed,
+                                            Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        Shared shared = new Shared();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("encoder", NeuralParams.MIXED);
+        List<Map<String, Object>> parts = new ArrayList<>();
+        NeuralClassifier<I> bag = null;
+        for (String encoder : List.of("cnn", "bilstm")) {
+            Result<I> r = train(task, trainInputs, gold, labels, devInputs, devGold, p.part(encoder), seed,
+                    m -> progress.accept(m.replace(task.key() + " neural", task.key() + " neural " + encoder)), shared);
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("encoder", encoder);
+            part.putAll(r.report());
+            part.remove("pretrained_embeddings");
+            if (bag != null && part.get("members") instanceof List<?> members) {
+                // the part's networks follow the CNNs in the bundle
+                for (int i = 0; i < members.size(); i++) {
+                    if (members.get(i) instanceof Map<?, ?> m) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> member = (Map<String, Object>) m;
+                        member.put("network", NeuralClassifier.networkFile(bag.bagSize() + i));
+                    }
+                }
+            }
+            parts.add(part);
+            bag = bag == null ? r.classifier() : bag.mixedWith(r.classifier());
+        }
+        if (shared.pretrainedReport != null) report.put("pretrained_embeddings", shared.pretrainedReport);
+        report.put("bag", bag.bagSize());
+        report.put("parts", parts);
+        if (!devInputs.isEmpty()) {
+            double f1 = macroF1(bag.rawProbabilities(devInputs), devGold, labels);
+            report.put("dev_macro_f1", f1);
+            progress.accept(String.format(Locale.ROOT, "%s neural: dev macro-F1 of the mixed bag (%d networks) %.4f",
+                    task.key(), bag.bagSize(), f1));
+        }
+        report.put("training_seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        return new Result<>(bag, report);
+    }
+
+    private static <I> Result<I> train(Task task, List<I> trainInputs, List<String> gold, List<String> labels,
+                                       List<I> devInputs, List<String> devGold, NeuralParams p, long seed,
+                                       Consumer<String> progress, Shared shared) {
         NeuralBackend.configureThreads();
         long t0 = System.nanoTime();
         Function<I, TokenSequence> view = NeuralBackend.view(task);
@@ -107,7 +172,7 @@ public final class NeuralTrainer {
         List<ComputationGraph> nets = new ArrayList<>();
         List<Map<String, Object>> members = new ArrayList<>();
         Map<Integer, INDArray> vectors = null; // Word2Vec rows of the embedding, trained once for the whole bag
-        Map<Integer, float[]> pretrained = null; // --embeddings rows, read once for the whole bag
+        Map<Integer, float[]> pretrained = shared.pretrained; // --embeddings rows, read once for the whole bag
         for (int m = 0; m < p.bag(); m++) {
             long memberSeed = memberSeed(seed, m);
             String name = p.bag() == 1 ? task.key() + " neural" : String.format(Locale.ROOT, "%s neural [%d/%d]",
@@ -123,8 +188,12 @@ public final class NeuralTrainer {
                     double s = (System.nanoTime() - w0) / 1e9;
                     progress.accept(String.format(Locale.ROOT, "%s neural: Word2Vec on %d texts, %d of %d words"
                             + " initialised, %.1f s", task.key(), texts[0], vectors.size(), vocab.size(), s));
-                    report.put("word2vec", Map.of("texts", texts[0], "initialised_words", vectors.size(), "epochs",
-                            p.word2vecEpochs(), "seconds", Math.round(s * 10) / 10.0));
+                    Map<String, Object> w2v = new LinkedHashMap<>(); // in this order in model.json
+                    w2v.put("texts", texts[0]);
+                    w2v.put("initialised_words", vectors.size());
+                    w2v.put("epochs", p.word2vecEpochs());
+                    w2v.put("seconds", Math.round(s * 10) / 10.0);
+                    report.put("word2vec", w2v);
                 }
                 INDArray w = net.getLayer("embedding").getParam("W");
                 for (Map.Entry<Integer, INDArray> e : vectors.entrySet()) {
@@ -145,6 +214,8 @@ public final class NeuralTrainer {
                     used.put("sha256", loaded.sha256());
                     used.put("initialised_words", pretrained.size());
                     report.put("pretrained_embeddings", used);
+                    shared.pretrained = pretrained;
+                    shared.pretrainedReport = used;
                 }
                 INDArray w = net.getLayer("embedding").getParam("W");
                 for (Map.Entry<Integer, float[]> e : pretrained.entrySet()) {

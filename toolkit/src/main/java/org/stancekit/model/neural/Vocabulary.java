@@ -51,6 +51,11 @@ public final class Vocabulary {
         return new Vocabulary(words, counts);
     }
 
+    /** True when both hold the same words under the same ids. */
+    boolean sameWords(Vocabulary o) {
+        return words.equals(o.words);
+    }
+
     public int size() {
         return words.size();
     }
