@@ -95,6 +95,38 @@ class LstmForwardTest {
     }
 
     @Test
+    void agreesWithDl4jOnTheShippedBiLstms() {
+        NeuralClassifier<?> neural = (NeuralClassifier<?>) ((org.stancekit.model.EnsembleClassifier<?>) ModelBundle
+                .load(TestModels.projectRoot().resolve("models/default")).stance().orElseThrow()).neural();
+        Random rnd = new Random(3);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < neural.vocabulary().size(); i++) words.add(neural.vocabulary().word(i));
+        List<org.stancekit.model.TokenSequence> seqs = new ArrayList<>();
+        for (int n : new int[]{1, 2, 9, 31, 59, 60, 61, 90}) {
+            List<String> ws = new ArrayList<>();
+            for (int i = 0; i < n; i++) ws.add(words.get(rnd.nextInt(words.size())));
+            seqs.add(new org.stancekit.model.TokenSequence(ws, n > 4 ? List.of(n / 3, n - 2) : List.of(), List.of()));
+        }
+        int checked = 0;
+        for (int m = 0; m < neural.bagSize(); m++) {
+            NeuralClassifier.Spec spec = neural.specs().get(m);
+            if (!spec.encoder().equals("bilstm")) continue;
+            checked++;
+            ComputationGraph net = neural.networkCopy(m);
+            LstmForward fast = LstmForward.of(net, spec);
+            double[][] dl4j = new double[seqs.size()][];
+            NeuralClassifier.unpadded(net, seqs, neural.vocabulary(), spec, dl4j);
+            for (int b = 0; b < seqs.size(); b++) {
+                double[] p = fast.probabilities(NeuralClassifier.encode(seqs.get(b), neural.vocabulary(), spec));
+                for (int j = 0; j < p.length; j++) {
+                    assertEquals(dl4j[b][j], p[j], 1e-5, "network " + (m + 1) + ", example " + b + ", class " + j);
+                }
+            }
+        }
+        assertEquals(3, checked, "the shipped default holds three BiLSTMs");
+    }
+
+    @Test
     void attentionPoolingHasNoPlainJavaPass() {
         NeuralClassifier.Spec spec = new NeuralClassifier.Spec("bilstm", 20, 4, 8, 4, 16, 3, 50, true, true, true);
         assertTrue(!Forward.knows(spec) && Forward.of(network(spec, TestModels.tinyNeuralParams().withEncoder("bilstm")

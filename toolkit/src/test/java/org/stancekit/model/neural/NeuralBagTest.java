@@ -178,14 +178,18 @@ class NeuralBagTest {
     }
 
     @Test
-    void theShippedDefaultModelLoadsEveryNetworkOnTheFastPathWithoutDl4j() throws IOException {
-        Path dir = Path.of("..", "models", "default");
-        NeuralClassifier<StanceQuery> n = neuralStance(ModelBundle.load(dir));
-        JsonNode networks = JSON.readTree(dir.resolve("stance/model.json").toFile()).path("neural").path("networks");
-        int files = networks.isArray() ? networks.size() : 1; // bundles from before bagging: network.zip alone
-        assertEquals(files, n.bagSize());
-        assertEquals(files, n.fastPathNetworks());
-        assertEquals(0, n.dl4jNetworks(), "the shipped CNNs load through their coefficient layout, without DL4J");
+    void theShippedModelsLoadEveryNetworkOnTheFastPathWithoutDl4j() throws IOException {
+        for (String name : List.of("default", "fast")) {
+            Path dir = Path.of("..", "models", name);
+            NeuralClassifier<StanceQuery> n = neuralStance(ModelBundle.load(dir));
+            JsonNode networks = JSON.readTree(dir.resolve("stance/model.json").toFile()).path("neural")
+                    .path("networks");
+            int files = networks.isArray() ? networks.size() : 1; // bundles from before bagging: network.zip alone
+            assertEquals(files, n.bagSize(), name);
+            assertEquals(files, n.fastPathNetworks(), name);
+            assertEquals(0, n.dl4jNetworks(), name + ": the shipped networks load through their coefficient layouts,"
+                    + " without DL4J");
+        }
     }
 
     @Test
