@@ -60,6 +60,10 @@ final class TrainCommand extends BaseCommand {
             description = "Neural: train N networks that differ only in their seed and average their probabilities"
                     + " (seed bagging; 1 = one network; default: ${DEFAULT-VALUE}).")
     int bag;
+    @Option(names = "--bilstm-bag", paramLabel = "N",
+            description = "With --encoder " + NeuralParams.MIXED + ": how many BiLSTMs join the --bag CNNs (default:"
+                    + " as many).")
+    Integer bilstmBag;
     @Option(names = "--unpadded", negatable = true, fallbackValue = "true",
             description = "BiLSTM: batch examples by length so the network never reads padding (default: on for"
                     + " --encoder bilstm).")
@@ -179,10 +183,14 @@ final class TrainCommand extends BaseCommand {
         if (!(inDropout >= 0 && inDropout < 1) || !(gradientClip >= 0 && Double.isFinite(gradientClip))) {
             throw new BadInputException("--input-dropout must be in [0, 1), --gradient-clip >= 0");
         }
-        int maxBag = encoder.equals(NeuralParams.MIXED) ? NeuralParams.MAX_BAG / 2 : NeuralParams.MAX_BAG;
-        if (bag < 1 || bag > maxBag) {
-            throw new BadInputException("--bag " + bag + ": must be between 1 and " + maxBag
-                    + (maxBag < NeuralParams.MAX_BAG ? " for --encoder " + NeuralParams.MIXED : ""));
+        boolean mixed = encoder.equals(NeuralParams.MIXED);
+        if (bilstmBag != null && !mixed) {
+            throw new BadInputException("--bilstm-bag is for --encoder " + NeuralParams.MIXED);
+        }
+        int lstms = mixed ? (bilstmBag != null ? bilstmBag : bag) : 0;
+        if (bag < 1 || bag > NeuralParams.MAX_BAG || (mixed && (lstms < 1 || bag + lstms > NeuralParams.MAX_BAG))) {
+            throw new BadInputException("--bag " + bag + (mixed ? " and --bilstm-bag " + lstms : "") + ": each at least"
+                    + " 1, at most " + NeuralParams.MAX_BAG + " networks in all");
         }
         for (Path u : unlabelled) {
             if (!Files.isRegularFile(u)) throw new BadInputException("--unlabelled " + u + ": no such file");
@@ -206,7 +214,8 @@ final class TrainCommand extends BaseCommand {
                 columns.asMap(), biasShift, notes).withBackend(Trainer.Backend.LINEAR, // for a task --backend does not name
                 new NeuralParams(encoder, embeddingDim, 16, hidden, 3, dropout, learningRate, l2, batchSize, epochs,
                         patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad, mean, inDropout,
-                        gradientClip, attention, embeddingLrScale, lrDecay, wordDropout, embeddings)).withCalibration(calibration.methods())
+                        gradientClip, attention, embeddingLrScale, lrDecay, wordDropout, embeddings,
+                        bilstmBag != null ? bilstmBag : 0)).withCalibration(calibration.methods())
                 .withEnsembleWeight(calibration.weightCriteria()).withTaskBackends(backends); // the tasks it names
         Trainer.Result result;
         try {

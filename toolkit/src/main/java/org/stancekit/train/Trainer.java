@@ -564,6 +564,7 @@ public final class Trainer {
         m.put("word2vec", n.word2vec());
         m.put("word2vec_epochs", n.word2vecEpochs());
         m.put("bag", n.bag());
+        if (n.encoder().equals(org.stancekit.model.neural.NeuralParams.MIXED)) m.put("bilstm_bag", n.mixedBiLstms());
         if (n.usesBiLstm()) {
             m.put("unpadded", n.unpadded());
             m.put("mean_pool", n.meanPool());

@@ -42,13 +42,14 @@ import java.util.List;
  *                      scoring or on dev); 0 = none (before)
  * @param embeddings    pretrained word vectors ({@link PretrainedVectors}' formats) that the embedding rows of the
  *                      words they cover start from, after Word2Vec's (which then keeps the words they lack); null = none
+ * @param bilstmBag     {@value #MIXED} only: how many BiLSTMs follow the {@link #bag()} CNNs (0 = as many)
  */
 public record NeuralParams(String encoder, int embeddingDim, int positionDim, int hidden, int kernel, double dropout,
                            double learningRate, double l2, int batchSize, int maxEpochs, int patience, int maxLength,
                            int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled, int bag,
                            boolean unpadded, boolean meanPool, double inputDropout, double gradientClip,
                            boolean attentionPool, double embeddingLrScale, double lrDecay, double wordDropout,
-                           Path embeddings) {
+                           Path embeddings, int bilstmBag) {
     /** The default {@link #bag}: chosen on the NewsMTSC dev split (see the README). */
     public static final int DEFAULT_BAG = 3;
     /**
@@ -71,8 +72,11 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
             throw new IllegalArgumentException("encoder must be cnn, bilstm or " + MIXED + ", got " + encoder);
         }
         if (bag < 1 || bag > MAX_BAG) throw new IllegalArgumentException("bag must be in [1, " + MAX_BAG + "], got " + bag);
-        if (encoder.equals(MIXED) && 2 * bag > MAX_BAG) {
-            throw new IllegalArgumentException("a mixed bag holds 2 x bag networks, at most " + MAX_BAG);
+        if (bilstmBag < 0 || (bilstmBag > 0 && !encoder.equals(MIXED))) {
+            throw new IllegalArgumentException("a BiLSTM count of its own is for mixed bags (" + MIXED + ") only");
+        }
+        if (encoder.equals(MIXED) && bag + (bilstmBag == 0 ? bag : bilstmBag) > MAX_BAG) {
+            throw new IllegalArgumentException("a mixed bag holds at most " + MAX_BAG + " networks");
         }
         if (encoder.equals("cnn") && (unpadded || meanPool || inputDropout != 0 || attentionPool)) {
             throw new IllegalArgumentException("unpadded batches, mean and attention pooling and input dropout are"
@@ -97,6 +101,31 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
         unlabelled = List.copyOf(unlabelled);
     }
 
+    /** The pretrained-vectors constructor before the mixed bag's BiLSTM count: as many BiLSTMs as CNNs. */
+    public NeuralParams(String encoder, int embeddingDim, int positionDim, int hidden, int kernel, double dropout,
+                        double learningRate, double l2, int batchSize, int maxEpochs, int patience, int maxLength,
+                        int minCount, boolean word2vec, int word2vecEpochs, List<Path> unlabelled, int bag,
+                        boolean unpadded, boolean meanPool, double inputDropout, double gradientClip,
+                        boolean attentionPool, double embeddingLrScale, double lrDecay, double wordDropout,
+                        Path embeddings) {
+        this(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2, batchSize, maxEpochs,
+                patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded, meanPool,
+                inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout, embeddings, 0);
+    }
+
+    /** A mixed bag's BiLSTMs ({@link #bag()} CNNs first): {@code bilstmBag}, or as many as CNNs when it is 0. */
+    public int mixedBiLstms() {
+        return bilstmBag == 0 ? bag : bilstmBag;
+    }
+
+    /** The same with the mixed bag's BiLSTM count (0 = as many as {@link #bag()}). */
+    public NeuralParams withBiLstmBag(int n) {
+        return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
+                batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded,
+                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout, embeddings,
+                n);
+    }
+
     /** True for the BiLSTM and the mixed bag (which holds BiLSTMs). */
     public boolean usesBiLstm() {
         return !encoder.equals("cnn");
@@ -107,8 +136,9 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
      * settings.
      */
     public NeuralParams part(String e) {
-        return e.equals("cnn") ? withBiLstm(false, false, 0, gradientClip).withTraining(false, embeddingLrScale, lrDecay)
-                .withEncoder(e) : withEncoder(e);
+        NeuralParams p = withBiLstmBag(0);
+        return e.equals("cnn") ? p.withBiLstm(false, false, 0, gradientClip).withTraining(false, embeddingLrScale,
+                lrDecay).withEncoder(e) : p.withEncoder(e).withBag(mixedBiLstms());
     }
 
     /** Without pretrained vectors (the behaviour before them). */
@@ -168,41 +198,45 @@ public record NeuralParams(String encoder, int embeddingDim, int positionDim, in
     public NeuralParams withEncoder(String e) {
         return new NeuralParams(e, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2, batchSize,
                 maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded, meanPool,
-                inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout, embeddings);
+                inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout, embeddings,
+                bilstmBag);
     }
 
     public NeuralParams withBag(int n) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, n, unpadded,
                 meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout,
-                embeddings);
+                embeddings, bilstmBag);
     }
 
     /** The same with the BiLSTM settings (and gradient clipping) replaced. */
     public NeuralParams withBiLstm(boolean unpad, boolean mean, double inDropout, double clip) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpad,
-                mean, inDropout, clip, attentionPool, embeddingLrScale, lrDecay, wordDropout, embeddings);
+                mean, inDropout, clip, attentionPool, embeddingLrScale, lrDecay, wordDropout, embeddings, bilstmBag);
     }
 
     /** The same with attention pooling (BiLSTM), the embedding's learning-rate scale and the decay replaced. */
     public NeuralParams withTraining(boolean attention, double embeddingScale, double decay) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded,
-                meanPool, inputDropout, gradientClip, attention, embeddingScale, decay, wordDropout, embeddings);
+                meanPool, inputDropout, gradientClip, attention, embeddingScale, decay, wordDropout, embeddings,
+                bilstmBag);
     }
 
     /** The same with word dropout and the L2 penalty replaced. */
     public NeuralParams withRegularisation(double wordDrop, double l2Penalty) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2Penalty,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded,
-                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDrop, embeddings);
+                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDrop, embeddings,
+                bilstmBag);
     }
 
     /** The same with pretrained word vectors (null = none). */
     public NeuralParams withEmbeddings(Path file) {
         return new NeuralParams(encoder, embeddingDim, positionDim, hidden, kernel, dropout, learningRate, l2,
                 batchSize, maxEpochs, patience, maxLength, minCount, word2vec, word2vecEpochs, unlabelled, bag, unpadded,
-                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout, file);
+                meanPool, inputDropout, gradientClip, attentionPool, embeddingLrScale, lrDecay, wordDropout, file,
+                bilstmBag);
     }
 }

@@ -69,6 +69,13 @@ class MixedBagTest {
         NeuralParams p = TestModels.tinyNeuralParams();
         assertThrows(IllegalArgumentException.class, () -> p.withEncoder(NeuralParams.MIXED)
                 .withBag(NeuralParams.MAX_BAG / 2 + 1));
+        assertThrows(IllegalArgumentException.class, () -> p.withEncoder(NeuralParams.MIXED).withBag(3)
+                .withBiLstmBag(NeuralParams.MAX_BAG - 2));
+        assertThrows(IllegalArgumentException.class, () -> p.withBiLstmBag(1)); // a CNN bag has no BiLSTMs
+        NeuralParams mixed = p.withEncoder(NeuralParams.MIXED).withBag(3).withBiLstmBag(1);
+        assertEquals(3, mixed.part("cnn").bag());
+        assertEquals(1, mixed.part("bilstm").bag());
+        assertEquals(0, mixed.part("bilstm").bilstmBag());
         assertThrows(IllegalArgumentException.class, () -> p.withEncoder("lstm"));
     }
 }
