@@ -53,6 +53,25 @@ class TrainBiLstmOptionsTest {
     }
 
     @Test
+    void aMixedBagsSizesAndEncoderNamesAreChecked() {
+        Path csv = TestModels.smallTrainingCsv(dir, "small.csv");
+        String out = dir.resolve("m").toString();
+        String err = Cli.run("train", "--data", csv.toString(), "--output", out, "--backend", "neural", "--encoder",
+                "cnn", "--bilstm-bag", "2").expectOneLineError();
+        assertTrue(err.contains("--bilstm-bag is for --encoder cnn+bilstm"), err);
+        for (String[] opt : new String[][]{{"--bilstm-bag", "0"}, {"--bag", "9", "--bilstm-bag", "8"},
+                {"--bag", "9"}}) {
+            err = Cli.run(concat(new String[]{"train", "--data", csv.toString(), "--output", out, "--backend",
+                    "neural", "--encoder", "cnn+bilstm"}, opt)).expectOneLineError();
+            assertTrue(err.contains("at most 16 networks in all"), err);
+        }
+        err = Cli.run("train", "--data", csv.toString(), "--output", out, "--backend", "neural", "--encoder",
+                "lstm").expectOneLineError();
+        assertTrue(err.contains("choose cnn, bilstm or cnn+bilstm"), err);
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
+
+    @Test
     void wordDropoutAndL2AreChecked() {
         Path csv = TestModels.smallTrainingCsv(dir, "small.csv");
         String out = dir.resolve("m").toString();
