@@ -53,10 +53,19 @@ final class InfoCommand extends BaseCommand {
             Object size = i.get("feature_count");
             if (size == null && i.get("linear") instanceof Map<?, ?> lin) size = lin.get("feature_count");
             String what = size == null ? "" : ", " + size + " features";
-            Object net = i.get("network");
-            if (net == null && i.get("neural") instanceof Map<?, ?> nm) net = nm.get("network");
-            if (net instanceof Map<?, ?> n) {
-                what += ", network " + n.get("encoder") + " (vocabulary " + n.get("vocabulary_size") + ")";
+            Map<?, ?> neural = i.get("neural") instanceof Map<?, ?> nm ? nm : i;
+            if (neural.get("network") instanceof Map<?, ?> n) {
+                // a mixed bag lists each network's shape: "3 cnn + 1 bilstm"
+                String networks = "network " + n.get("encoder");
+                if (neural.get("network_specs") instanceof List<?> specs) {
+                    Map<Object, Integer> counts = new java.util.LinkedHashMap<>();
+                    for (Object spec : specs) {
+                        if (spec instanceof Map<?, ?> m) counts.merge(m.get("encoder"), 1, Integer::sum);
+                    }
+                    networks = "networks " + String.join(" + ", counts.entrySet().stream()
+                            .map(c -> c.getValue() + " " + c.getKey()).toList());
+                }
+                what += ", " + networks + " (vocabulary " + n.get("vocabulary_size") + ")";
             }
             io.out().printf("%s: %s backend, labels %s%s, temperature %.3f%n", e.getKey().key(),
                     i.get("backend"), i.get("labels"), what,

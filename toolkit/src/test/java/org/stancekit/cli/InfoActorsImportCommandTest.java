@@ -51,6 +51,17 @@ class InfoActorsImportCommandTest {
     }
 
     @Test
+    void infoCountsTheNetworksOfAMixedBag() {
+        // the shipped default mixes CNNs and BiLSTMs; models/fast holds CNNs only
+        String out = Cli.run("info", "--model", TestModels.projectRoot().resolve("models/default").toString())
+                .expectExit(0).out();
+        assertTrue(java.util.regex.Pattern.compile("stance: ensemble backend, .*, networks \\d+ cnn \\+ \\d+ bilstm"
+                + " \\(vocabulary \\d+\\)").matcher(out).find(), out);
+        out = Cli.run("info", "--model", TestModels.projectRoot().resolve("models/fast").toString()).expectExit(0).out();
+        assertTrue(out.contains(", network cnn (vocabulary "), out);
+    }
+
+    @Test
     void infoJson() throws Exception {
         Cli r = Cli.run("info", "--model", TestModels.tinyBundle().toString(), "--format", "json").expectExit(0);
         JsonNode root = new ObjectMapper().readTree(r.out());
