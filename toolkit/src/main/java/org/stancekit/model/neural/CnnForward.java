@@ -154,19 +154,14 @@ final class CnnForward implements Forward {
             }
         }
         double[] z = new double[classes];
-        double best = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < classes; j++) {
             float s = outBias[j];
             for (int c = 0; c < channels; c++) {
                 s += max[c] * outWeights[c * classes + j] + sum[c] * outWeights[(channels + c) * classes + j];
             }
             z[j] = s;
-            best = Math.max(best, s);
         }
-        double total = 0;
-        for (int j = 0; j < classes; j++) total += z[j] = Math.exp(z[j] - best);
-        for (int j = 0; j < classes; j++) z[j] /= total;
-        return z;
+        return Forward.softmax(z);
     }
 
     /** The convolution's output at position {@code i} (zero beyond both ends, as "same" padding), after ReLU. */

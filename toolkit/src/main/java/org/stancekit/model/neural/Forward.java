@@ -39,6 +39,16 @@ interface Forward {
         return fast.agrees(dl4jProbes(net, spec)) ? fast : null;
     }
 
+    /** The softmax of {@code logits}, in place (the output layer of both networks). */
+    static double[] softmax(double[] logits) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double v : logits) best = Math.max(best, v);
+        double total = 0;
+        for (int j = 0; j < logits.length; j++) total += logits[j] = Math.exp(logits[j] - best);
+        for (int j = 0; j < logits.length; j++) logits[j] /= total;
+        return logits;
+    }
+
     /** True when this pass gives {@code expected} (DL4J's output on the {@link #probes}) within 1e-4. */
     default boolean agrees(double[][] expected) {
         List<NeuralClassifier.Encoded> probes = probes(spec());

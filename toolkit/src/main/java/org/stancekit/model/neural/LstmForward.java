@@ -177,7 +177,6 @@ final class LstmForward implements Forward {
             }
         }
         double[] z = new double[classes];
-        double best = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < classes; j++) {
             float s = outBias[j];
             for (int c = 0; c < c2; c++) {
@@ -185,12 +184,8 @@ final class LstmForward implements Forward {
                 if (pools == 3) s += mean[c] / steps * outWeights[(2 * c2 + c) * classes + j];
             }
             z[j] = s;
-            best = Math.max(best, s);
         }
-        double total = 0;
-        for (int j = 0; j < classes; j++) total += z[j] = Math.exp(z[j] - best);
-        for (int j = 0; j < classes; j++) z[j] /= total;
-        return z;
+        return Forward.softmax(z);
     }
 
     /** A word's input projection {@code embedding · W} (the first {@code dim} rows of W), cached for frequent words. */
