@@ -95,8 +95,9 @@ public final class NeuralTrainer {
     }
 
     /**
-     * A mixed bag: {@link NeuralParams#bag()} CNNs, then as many BiLSTMs, on one vocabulary; each part is the bag a
-     * training with that encoder alone gives (same seeds). The report has each part's.
+     * A mixed bag: {@link NeuralParams#bag()} CNNs, then {@link NeuralParams#mixedBiLstms()} BiLSTMs, on one
+     * vocabulary; each part is the bag a training with that encoder alone gives (same seeds). The report has each
+     * part's.
      */
     private static <I> Result<I> trainMixed(Task task, List<I> trainInputs, List<String> gold, List<String> labels,
                                             List<I> devInputs, List<String> devGold, NeuralParams p, long seed,
