@@ -164,24 +164,26 @@ final class LstmForward implements Forward {
         float[] states = new float[steps * c2]; // [step][forward n | backward n]
         run(e, steps, fwdW, fwdRw, fwdPositions, fwdWords, false, states, 0);
         run(e, steps, bwdW, bwdRw, bwdPositions, bwdWords, true, states, n);
-        float[] max = new float[c2], target = new float[c2], mean = new float[c2];
+        float[] max = new float[c2], target = new float[c2], mean = new float[c2], row = new float[c2];
         Arrays.fill(max, Float.NEGATIVE_INFINITY);
         float[] tw = e.weights();
         for (int t = 0; t < steps; t++) {
             float w = tw[t];
+            System.arraycopy(states, t * c2, row, 0, c2); // one array at offset 0: the loop below vectorizes
             for (int c = 0; c < c2; c++) {
-                float v = states[t * c2 + c];
-                if (v > max[c]) max[c] = v;
+                float v = row[c];
+                max[c] = Math.max(max[c], v);
                 target[c] += w * v;
                 mean[c] += v;
             }
         }
+        for (int c = 0; c < c2; c++) mean[c] /= steps;
         double[] z = new double[classes];
         for (int j = 0; j < classes; j++) {
             float s = outBias[j];
             for (int c = 0; c < c2; c++) {
                 s += max[c] * outWeights[c * classes + j] + target[c] * outWeights[(c2 + c) * classes + j];
-                if (pools == 3) s += mean[c] / steps * outWeights[(2 * c2 + c) * classes + j];
+                if (pools == 3) s += mean[c] * outWeights[(2 * c2 + c) * classes + j];
             }
             z[j] = s;
         }
