@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * one step); a padded one over all {@link NeuralClassifier.Spec#maxLength()} positions, padding included, as DL4J
  * does. The position embedding, the bias and the position rows of {@code W} are folded into one vector per position
  * id when the pass is built; a word's projection through {@code W} is computed once for the {@link #CACHED_WORDS} most
- * frequent words, when first seen (2 × 4n floats each: at most 16 MB per network of 128 units per direction).
+ * frequent words, when first seen (2 × 4n floats each: at most 32 MB per network of 128 units per direction).
  * {@link LstmForwardTest} checks all of this against DL4J's own output.
  */
 final class LstmForward implements Forward {
@@ -47,8 +47,8 @@ final class LstmForward implements Forward {
     private final int dim, n, classes, pools;
     private final float[] embedding;
     private final float[][] fwdW, fwdRw, bwdW, bwdRw; // the directions' W and RW as rows of 4n (see run)
-    /** Words whose input projection is kept once computed: the most frequent (ids are by frequency; ~92% of tokens). */
-    static final int CACHED_WORDS = 4096;
+    /** Words whose input projection is kept once computed: the most frequent (ids are by frequency; ~96% of tokens). */
+    static final int CACHED_WORDS = 8192;
     private final AtomicReferenceArray<float[]> fwdWords, bwdWords; // [word id] -> embedding · W (4n)
     private final float[] gateScale, gateMul, gateAdd; // sigmoid(x) = 0.5 + 0.5 tanh(x / 2) on the three gates
     private final float[][] fwdPositions, bwdPositions; // [position id][4n]: bias + position embedding · W
