@@ -141,12 +141,22 @@ public final class NeuralClassifier<I> implements Classifier<I>, BundleWritable 
             return net != null ? net : copy();
         }
 
-        /** Writes the network to {@code file}: its original file's bytes when it was never restored. */
+        /**
+         * Writes the network to {@code file}: its original file's bytes when it was never restored; otherwise DL4J's
+         * zip with every entry's time set to {@link ZipTimes#FIXED}, so that the same network always gives the same
+         * bytes (a retraining that reproduces a network does not add a new file to the repository's history).
+         */
         synchronized void write(Path file) throws IOException {
             if (prototype == null) {
                 Files.copy(source, file);
             } else {
-                ModelSerializer.writeModel(prototype, file.toFile(), false);
+                Path raw = Files.createTempFile(file.toAbsolutePath().getParent(), ".dl4j-", ".zip");
+                try {
+                    ModelSerializer.writeModel(prototype, raw.toFile(), false);
+                    ZipTimes.copyWithFixedTimes(raw, file);
+                } finally {
+                    Files.deleteIfExists(raw);
+                }
             }
         }
     }
