@@ -25,6 +25,8 @@ final class ScoreCommand extends BaseCommand {
     List<String> inputs = new ArrayList<>();
     @Mixin
     ModelOptions model;
+    @Mixin
+    LineBreakOption lineBreaks;
     @Option(names = "--actor", paramLabel = "ID", description = "Only report stances toward this actor (repeatable).")
     List<String> only = new ArrayList<>();
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -67,7 +69,7 @@ final class ScoreCommand extends BaseCommand {
         }
         if (focus != null && !fmt.equals("html")) warn("--focus only affects --format html");
         if (explain && fmt.equals("csv")) warn("--explain is shown by --format jsonl, table and html, not csv");
-        Scorer scorer = model.scorer();
+        Scorer scorer = lineBreaks.apply(model.scorer());
         for (String id : only) ModelOptions.requireKnownActor(scorer, "--actor", id);
         if (focus != null) ModelOptions.requireKnownActor(scorer, "--focus", focus);
         if (!only.isEmpty()) scorer = scorer.restrictTo(only);

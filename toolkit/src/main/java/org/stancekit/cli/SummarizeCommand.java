@@ -27,6 +27,8 @@ final class SummarizeCommand extends BaseCommand {
     List<String> inputs = new ArrayList<>();
     @Mixin
     ModelOptions model;
+    @Mixin
+    LineBreakOption lineBreaks;
     @Option(names = "--actor", paramLabel = "ID", description = "Only summarise these actors (repeatable).")
     List<String> only = new ArrayList<>();
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -74,7 +76,7 @@ final class SummarizeCommand extends BaseCommand {
         if (!SummaryWriter.FORMATS.contains(fmt)) {
             throw new BadInputException("unknown --format '" + format + "'; use csv, json or table");
         }
-        Scorer scorer = model.scorer();
+        Scorer scorer = lineBreaks.apply(model.scorer());
         if (scorer.bundle().stance().isEmpty()) {
             throw new BadInputException("the model has no stance task; summarize needs one");
         }

@@ -10,6 +10,7 @@ import org.stancekit.model.EnsembleClassifier;
 import org.stancekit.model.LinearClassifier;
 import org.stancekit.model.Prediction;
 import org.stancekit.model.StanceQuery;
+import org.stancekit.text.LineBreaks;
 import org.stancekit.text.SentenceSplitter;
 import org.stancekit.text.TextSpan;
 
@@ -46,18 +47,20 @@ public final class Scorer {
     private final Classifier<StanceQuery> stance;
     private final Classifier<String> sentiment;
     private final int explainTop;
+    private final LineBreaks lineBreaks;
 
-    private Scorer(ModelBundle bundle, Set<String> only, int explainTop) {
+    private Scorer(ModelBundle bundle, Set<String> only, int explainTop, LineBreaks lineBreaks) {
         this.bundle = bundle;
         this.matcher = new MentionMatcher(bundle.lexicon());
         this.only = Set.copyOf(only);
         this.stance = bundle.stance().orElse(null);
         this.sentiment = bundle.sentiment().orElse(null);
         this.explainTop = explainTop;
+        this.lineBreaks = lineBreaks;
     }
 
     public static Scorer of(ModelBundle bundle) {
-        return new Scorer(bundle, Set.of(), 0);
+        return new Scorer(bundle, Set.of(), 0, LineBreaks.AUTO);
     }
 
     /** Loads the bundle in {@code dir}. */
@@ -92,12 +95,12 @@ public final class Scorer {
 
     /** The same models with another actor lexicon. */
     public Scorer withLexicon(ActorLexicon lexicon) {
-        return new Scorer(bundle.withLexicon(lexicon), only, explainTop);
+        return new Scorer(bundle.withLexicon(lexicon), only, explainTop, lineBreaks);
     }
 
     /** Only report stances toward these actor ids (empty = all). */
     public Scorer restrictTo(Collection<String> actors) {
-        return new Scorer(bundle, Set.copyOf(actors), explainTop);
+        return new Scorer(bundle, Set.copyOf(actors), explainTop, lineBreaks);
     }
 
     /**
@@ -109,7 +112,20 @@ public final class Scorer {
      */
     public Scorer withExplanations(int top) {
         if (top < 0) throw new IllegalArgumentException("top must be >= 0, got " + top);
-        return new Scorer(bundle, only, top);
+        return new Scorer(bundle, only, top, lineBreaks);
+    }
+
+    /**
+     * The same scorer, reading line breaks as {@code mode} says (default {@link LineBreaks#AUTO}: a hard-wrapped text's
+     * wrapping breaks are spaces, every other line break ends a sentence). Offsets stay offsets into the article's
+     * text; a sentence that ran over a wrap carries spaces where the text had the line break.
+     */
+    public Scorer withLineBreaks(LineBreaks mode) {
+        return new Scorer(bundle, only, explainTop, java.util.Objects.requireNonNull(mode, "mode"));
+    }
+
+    public LineBreaks lineBreaks() {
+        return lineBreaks;
     }
 
     public ModelBundle bundle() {
@@ -125,7 +141,7 @@ public final class Scorer {
     }
 
     public ArticleResult score(Article article) {
-        String text = article.text();
+        String text = lineBreaks.apply(article.text()); // same length: offsets stay the article's
         List<TextSpan> spans = splitter.split(text);
         // every sentence's sentiment and every stance query of the article go to the models in one batch each
         List<Pending> pending = new ArrayList<>(spans.size());

@@ -103,6 +103,34 @@ class ScoreCommandTest {
     }
 
     @Test
+    void aHardWrappedArticleIsReadAsWholeSentencesUnlessLineBreaksAreBoundaries() throws IOException {
+        String wrapped = org.stancekit.text.LineBreaksTest.WRAPPED;
+        Path txt = TestModels.write(dir, "baltic-grid.txt", wrapped);
+        List<CSVRecord> auto = csv(Cli.run("score", txt.toString(), "--model", model(), "--format", "csv")
+                .expectExit(0).out());
+        List<String> sentences = auto.stream().map(x -> x.get("sentence")).distinct().toList();
+        assertEquals(org.stancekit.text.LineBreaksTest.SENTENCES, sentences);
+        for (CSVRecord row : auto) { // offsets into the file's text; the wraps read as spaces
+            int start = Integer.parseInt(row.get("start")), end = Integer.parseInt(row.get("end"));
+            assertEquals(wrapped.substring(start, end).replace('\n', ' '), row.get("sentence"));
+        }
+        assertTrue(auto.stream().anyMatch(x -> x.get("actor").equals("Belarus")
+                && x.get("mention").equals("Belarus")), "the dateline's sentence names Belarus");
+        ArticleResult lib = TestModels.tinyScorer().score(new Article("baltic-grid", wrapped));
+        assertEquals(expectedRows(lib), values(auto), "the library reads line breaks the same way by default");
+        assertEquals(expectedRows(TestModels.tinyScorer().withLineBreaks(org.stancekit.text.LineBreaks.WRAPPED)
+                .score(new Article("baltic-grid", wrapped))), values(auto));
+
+        List<CSVRecord> boundary = csv(Cli.run("score", txt.toString(), "--model", model(), "--format", "csv",
+                "--line-breaks", "boundary").expectExit(0).out());
+        assertEquals(9, boundary.stream().map(x -> x.get("sentence_index")).distinct().count(),
+                "every line a sentence");
+        String err = Cli.run("score", txt.toString(), "--model", model(), "--line-breaks", "soft")
+                .expectOneLineError();
+        assertTrue(err.contains("--line-breaks") && err.contains("'soft'"), err);
+    }
+
+    @Test
     void jsonlFileAsCsvAndJsonl() throws IOException {
         Path jsonl = TestModels.write(dir, "news.jsonl",
                 "{\"id\": \"n1\", \"title\": \"Aid\", \"text\": \"NATO praised Finland for its swift accession.\"}\n"
