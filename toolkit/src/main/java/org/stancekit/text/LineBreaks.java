@@ -1,7 +1,5 @@
 package org.stancekit.text;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -53,98 +51,132 @@ public enum LineBreaks {
 
     /**
      * The text with its wrapping line breaks replaced by spaces (same length); {@code text} itself when none is.
+     * Linear time; apart from the result, memory does not grow with the number of lines.
      *
      * @param text any string, may be {@code null}
      */
     public String apply(String text) {
         if (this == BOUNDARY || text == null || text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
-        Lines lines = Lines.of(text);
-        if (this == AUTO && !lines.looksWrapped()) return text;
+        int width = width(text);
+        if (this == AUTO && !looksWrapped(text, width)) return text;
         char[] out = null;
-        for (int i = 0; i + 1 < lines.count(); i++) {
-            if (!lines.wraps(i)) continue;
-            if (out == null) out = text.toCharArray();
-            for (int k = lines.end[i]; k < lines.start[i + 1]; k++) out[k] = ' ';
+        Line prev = new Line(text), cur = new Line(text);
+        if (!prev.next()) return text;
+        while (cur.advanceFrom(prev)) {
+            if (wraps(prev, cur, width)) {
+                if (out == null) out = text.toCharArray();
+                for (int k = prev.end; k < cur.start; k++) out[k] = ' ';
+            }
+            Line t = prev;
+            prev = cur;
+            cur = t;
         }
         return out == null ? text : new String(out);
     }
 
     /** Whether {@link #AUTO} would treat {@code text} as hard-wrapped. */
     public static boolean looksWrapped(String text) {
-        return text != null && Lines.of(text).looksWrapped();
+        return text != null && looksWrapped(text, width(text));
     }
 
-    /** The lines of a text: content {@code [start, end)}, the break after it {@code [end, start of the next line)}. */
-    private record Lines(int[] start, int[] end, int[] length, int[] indent, int width, String text) {
-        static Lines of(String text) {
-            List<int[]> spans = new ArrayList<>();
-            int n = text.length(), a = 0;
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                if (c == '\n' || c == '\r') {
-                    spans.add(new int[]{a, i});
-                    if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
-                    a = i + 1;
-                }
-            }
-            spans.add(new int[]{a, n});
-            int m = spans.size();
-            int[] start = new int[m], end = new int[m], length = new int[m], indent = new int[m];
-            int width = 0;
-            for (int i = 0; i < m; i++) {
-                start[i] = spans.get(i)[0];
-                end[i] = spans.get(i)[1];
-                int b = end[i];
-                while (b > start[i] && isBlank(text.charAt(b - 1))) b--;
-                int f = start[i];
-                while (f < b && isBlank(text.charAt(f))) f++;
-                length[i] = b - start[i];
-                indent[i] = f - start[i];
-                width = Math.max(width, length[i]);
-            }
-            return new Lines(start, end, length, indent, width, text);
-        }
-
-        int count() {
-            return start.length;
-        }
-
-        boolean blank(int i) {
-            return indent[i] == length[i];
-        }
-
-        boolean full(int i) {
-            return length[i] >= width - Math.max(15, width / 5);
-        }
-
-        /** The first char of line {@code i} after its indentation (line {@code i} is not blank). */
-        char first(int i) {
-            return text.charAt(start[i] + indent[i]);
-        }
-
-        boolean bullet(int i) {
-            int p = start[i] + indent[i];
-            char c = text.charAt(p);
-            return (c == '-' || c == '*' || c == '•' || c == '–' || c == '—') && p + 1 < end[i]
-                    && isBlank(text.charAt(p + 1));
-        }
-
-        /** Whether the break after line {@code i} is wrapping (both lines non-blank; see the class description). */
-        boolean wraps(int i) {
-            if (blank(i) || blank(i + 1) || indent[i + 1] > indent[i] || bullet(i + 1)) return false;
-            return full(i) || Character.isLowerCase(first(i + 1));
-        }
-
-        boolean looksWrapped() {
-            if (width > MAX_WRAP_WIDTH) return false;
-            int inner = 0, afterFull = 0, lowerNext = 0;
-            for (int i = 0; i + 1 < count(); i++) {
-                if (blank(i) || blank(i + 1)) continue;
+    private static boolean looksWrapped(String text, int width) {
+        if (width > MAX_WRAP_WIDTH) return false;
+        int inner = 0, afterFull = 0, lowerNext = 0;
+        Line prev = new Line(text), cur = new Line(text);
+        if (!prev.next()) return false;
+        while (cur.advanceFrom(prev)) {
+            if (!prev.blank() && !cur.blank()) {
                 inner++;
-                if (full(i)) afterFull++;
-                if (Character.isLowerCase(first(i + 1))) lowerNext++;
+                if (prev.full(width)) afterFull++;
+                if (Character.isLowerCase(cur.first())) lowerNext++;
             }
-            return inner >= 2 && afterFull >= 0.6 * inner && lowerNext >= 0.2 * inner;
+            Line t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return inner >= 2 && afterFull >= 0.6 * inner && lowerNext >= 0.2 * inner;
+    }
+
+    /** The length of the longest line, trailing blanks not counted. */
+    private static int width(String text) {
+        Line line = new Line(text);
+        int width = 0;
+        while (line.next()) width = Math.max(width, line.length);
+        return width;
+    }
+
+    /** Whether the break between {@code a} and the line after it, {@code b}, is wrapping (see the class description). */
+    private static boolean wraps(Line a, Line b, int width) {
+        if (a.blank() || b.blank() || b.indent > a.indent || b.bullet()) return false;
+        return a.full(width) || Character.isLowerCase(b.first());
+    }
+
+    /**
+     * A cursor over the lines of a text: content {@code [start, end)}, the line break after it {@code [end, after)}
+     * ({@code \n}, {@code \r\n} or {@code \r}; empty at the end of the text), its length without trailing blanks
+     * and its indentation.
+     */
+    private static final class Line {
+        private final String text;
+        int start, end, after, length, indent;
+        private boolean last = false, started = false;
+
+        Line(String text) {
+            this.text = text;
+        }
+
+        /** Moves to the next line; false after the last one. */
+        boolean next() {
+            if (last) return false;
+            return read(started ? after : 0);
+        }
+
+        /** Moves this cursor to the line after {@code other}'s; false if {@code other} is the last. */
+        boolean advanceFrom(Line other) {
+            if (other.last) return false;
+            return read(other.after);
+        }
+
+        private boolean read(int from) {
+            started = true;
+            int n = text.length(), i = from;
+            while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') i++;
+            start = from;
+            end = i;
+            if (i < n) {
+                after = text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+                last = false;
+            } else {
+                after = n;
+                last = true;
+            }
+            int b = end;
+            while (b > start && isBlank(text.charAt(b - 1))) b--;
+            int f = start;
+            while (f < b && isBlank(text.charAt(f))) f++;
+            length = b - start;
+            indent = f - start;
+            return true;
+        }
+
+        boolean blank() {
+            return indent == length;
+        }
+
+        boolean full(int width) {
+            return length >= width - Math.max(15, width / 5);
+        }
+
+        /** The first char after the indentation (the line is not blank). */
+        char first() {
+            return text.charAt(start + indent);
+        }
+
+        boolean bullet() {
+            int p = start + indent;
+            char c = text.charAt(p);
+            return (c == '-' || c == '*' || c == '\u2022' || c == '\u2013' || c == '\u2014') && p + 1 < end
+                    && isBlank(text.charAt(p + 1));
         }
 
         private static boolean isBlank(char c) {
