@@ -6,6 +6,7 @@ import org.stancekit.BadInputException;
 import org.stancekit.StanceKitException;
 import org.stancekit.Version;
 import org.stancekit.report.Period;
+import org.stancekit.text.LineBreaks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,6 +64,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N",
             description = "Score in N partitions (default: Spark's default parallelism).")
     int partitions;
+    @Option(names = "--line-breaks", paramLabel = "MODE",
+            description = "auto, boundary or wrapped, as for 'stancekit score' (default auto).")
+    String lineBreaks = "auto";
     @Option(names = "--force", description = "Replace existing --output and --summary directories.")
     boolean force;
     @Option(names = "--verbose", description = "Stack traces of failures.")
@@ -119,8 +123,14 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         Period p = parsePeriod(period);
+        LineBreaks breaks;
+        try {
+            breaks = LineBreaks.parse(lineBreaks);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--line-breaks: " + e.getMessage());
+        }
         ScoreJob.Settings settings = new ScoreJob.Settings(input, format, output, outputFormat, model, summary,
-                minConfidence, p, encoding, partitions, force);
+                minConfidence, p, encoding, partitions, force, breaks);
         // everything that can be checked without Spark is checked before it starts
         if (!Inputs.FORMATS.contains(Inputs.normalise(format))) {
             throw new BadInputException("unknown --format '" + format + "'; use jsonl, text or parquet");

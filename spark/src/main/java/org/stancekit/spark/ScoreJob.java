@@ -26,6 +26,7 @@ import org.stancekit.report.Summarizer;
 import org.stancekit.score.Abstention;
 import org.stancekit.score.ArticleResult;
 import org.stancekit.score.Scorer;
+import org.stancekit.text.LineBreaks;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -85,10 +86,23 @@ public final class ScoreJob {
      * @param encoding      the encoding of text and JSONL inputs; null to guess per file, as the command line
      * @param partitions    how many partitions to score in; 0 for Spark's default parallelism
      * @param force         replace existing outputs
+     * @param lineBreaks    what a single line break in an article means (as {@code score --line-breaks})
      */
     public record Settings(String input, String inputFormat, String output, String outputFormat, String model,
                            String summary, double minConfidence, Period period, String encoding, int partitions,
-                           boolean force) {}
+                           boolean force, LineBreaks lineBreaks) {
+        public Settings {
+            java.util.Objects.requireNonNull(lineBreaks, "lineBreaks");
+        }
+
+        /** The settings with line breaks read as {@link LineBreaks#AUTO}, the command line's default. */
+        public Settings(String input, String inputFormat, String output, String outputFormat, String model,
+                        String summary, double minConfidence, Period period, String encoding, int partitions,
+                        boolean force) {
+            this(input, inputFormat, output, outputFormat, model, summary, minConfidence, period, encoding, partitions,
+                    force, LineBreaks.AUTO);
+        }
+    }
 
     /**
      * What happened: articles scored, inputs skipped (bad JSONL lines, unreadable files) with the first few reasons,
@@ -120,7 +134,7 @@ public final class ScoreJob {
         int partitions = s.partitions() > 0 ? s.partitions() : spark.sparkContext().defaultParallelism();
 
         Dataset<Row> articles = readArticles(spark, s.input(), inputFormat, s.encoding(), partitions);
-        Dataset<Row> scored = score(articles, model, partitions).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> scored = score(articles, model, partitions, s.lineBreaks()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Row counts = scored.agg(count(when(col("error").isNull(), 1)), count(when(col("error").isNotNull(), 1)))
                     .first();
@@ -159,8 +173,14 @@ public final class ScoreJob {
      * ({@code persist}) when it is used more than once, so that each article is scored once.
      */
     public static Dataset<Row> score(Dataset<Row> articles, String model, int partitions) {
+        return score(articles, model, partitions, LineBreaks.AUTO);
+    }
+
+    /** {@link #score(Dataset, String, int)}, reading line breaks as {@code lineBreaks} says. */
+    public static Dataset<Row> score(Dataset<Row> articles, String model, int partitions, LineBreaks lineBreaks) {
         MapPartitionsFunction<Row, Row> scoreAll = items -> {
-            Scorer scorer = Scorers.get(model);
+            Scorer loaded = Scorers.get(model);
+            Scorer scorer = loaded.lineBreaks() == lineBreaks ? loaded : loaded.withLineBreaks(lineBreaks);
             return map(items, r -> r.isNullAt(5)
                     ? ArticleCodec.encode(scorer.score(Inputs.article(r)), r.getString(4))
                     : ArticleCodec.error(r.getString(4), r.getString(5)));

@@ -212,6 +212,25 @@ class ScoreJobTest {
     }
 
     @Test
+    void lineBreaksAreReadAsTheCliReadsThem() throws IOException {
+        Path wrapped = EXAMPLES.resolve("arctic-shipping-wrapped.txt");
+        for (String mode : List.of("boundary", "wrapped")) {
+            Path out = tmp.resolve("rows-" + mode);
+            Run run = job("--input", wrapped.toString(), "--format", "text", "--output", out.toString(),
+                    "--output-format", "parquet", "--model", MODEL, "--line-breaks", mode);
+            assertEquals(0, run.exit(), run.err());
+            List<List<String>> expected = cli("score", wrapped.toString(), "--model", MODEL, "--format", "csv",
+                    "--line-breaks", mode);
+            List<List<String>> rows = cells(spark.read().parquet(out.toString()).collectAsList());
+            assertSameRows(sortedResults(expected.subList(1, expected.size())), sortedResults(rows));
+            long sentences = rows.stream().map(r -> r.get(1)).distinct().count();
+            assertEquals(mode.equals("boundary") ? 33 : 11, sentences, mode);
+        }
+        assertOneLine(job("--input", wrapped.toString(), "--format", "text", "--output",
+                tmp.resolve("x").toString(), "--output-format", "csv", "--line-breaks", "soft"), "--line-breaks");
+    }
+
+    @Test
     void parquetToJsonlGivesTheCliRowsAndSummary() throws IOException {
         // the example JSONL as a Parquet file with columns id, title, text, date
         List<Row> articles = new ArrayList<>();
